@@ -1,0 +1,59 @@
+import type { LossName } from './types';
+
+/**
+ * Per-step output layer. Each function reads the logits o (K entries at oOff) and the target y
+ * (at yOff), writes yhat and ∂L_t/∂o_t, and returns L_t.
+ */
+export type LossStep = (
+  o: Float64Array,
+  oOff: number,
+  y: Float64Array,
+  yOff: number,
+  K: number,
+  yhat: Float64Array,
+  dL_do: Float64Array,
+  outOff: number,
+) => number;
+
+/**
+ * Softmax + cross-entropy, stable: log yhat_k = o_k - max - log Σ exp(o_j - max), so neither
+ * exp overflows nor log(0) appears. ∂L/∂o = yhat Σ_k y_k - y (= yhat - y for one-hot y).
+ */
+export const softmaxCrossEntropy: LossStep = (o, oOff, y, yOff, K, yhat, dL_do, outOff) => {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (o[oOff + k] > max) max = o[oOff + k];
+  let sum = 0;
+  for (let k = 0; k < K; k++) {
+    const e = Math.exp(o[oOff + k] - max);
+    yhat[outOff + k] = e;
+    sum += e;
+  }
+  const logSum = Math.log(sum);
+  let loss = 0;
+  let ySum = 0;
+  for (let k = 0; k < K; k++) {
+    yhat[outOff + k] /= sum;
+    const yk = y[yOff + k];
+    ySum += yk;
+    if (yk !== 0) loss -= yk * (o[oOff + k] - max - logSum);
+  }
+  for (let k = 0; k < K; k++) dL_do[outOff + k] = yhat[outOff + k] * ySum - y[yOff + k];
+  return loss;
+};
+
+/** Squared error without the 1/2: L_t = Σ (o - y)², ∂L/∂o = 2 (o - y), yhat = o. */
+export const squaredError: LossStep = (o, oOff, y, yOff, K, yhat, dL_do, outOff) => {
+  let loss = 0;
+  for (let k = 0; k < K; k++) {
+    const ok = o[oOff + k];
+    const diff = ok - y[yOff + k];
+    yhat[outOff + k] = ok;
+    dL_do[outOff + k] = 2 * diff;
+    loss += diff * diff;
+  }
+  return loss;
+};
+
+export function lossStep(name: LossName): LossStep {
+  return name === 'cross-entropy' ? softmaxCrossEntropy : squaredError;
+}
