@@ -1,0 +1,61 @@
+import { computeTrace } from './trace';
+import { parseScenario, type ScenarioJson } from './scenarioSchema';
+import { makeCharScenario } from './encoding';
+import type { ActivationName, LossName, Params, Scenario, Trace } from './types';
+
+// What the explorer asks of the core for one picture: build the scenario (from text or from a
+// validated scenario file), run forward + BPTT, and apply one gradient step, so that every
+// cursor position, including `update`, is ready before the user steps to it.
+
+export type ExploreRequest =
+  | {
+      kind: 'text';
+      text: string;
+      hidden: number;
+      activation: ActivationName;
+      loss: LossName;
+      seed: number;
+      lr: number;
+    }
+  | { kind: 'scenario'; scenario: ScenarioJson; lr: number; labels?: string[] };
+
+export interface ExploreResult {
+  scenario: Scenario;
+  /** The symbol of each one-hot input/output unit (the vocabulary), or null for real-valued data. */
+  labels: string[] | null;
+  trace: Trace;
+  /** After θ ← θ − α∇L: the new parameters and the loss of the same sequence under them. */
+  updated: { lr: number; params: Params; loss: number; losses: Float64Array };
+}
+
+export type ExploreResponse = { ok: true; value: ExploreResult } | { ok: false; error: string };
+
+/** θ − α g for every parameter: gradient *descent*, hence the minus sign. */
+export function descend(p: Params, g: Pick<Params, 'U' | 'W' | 'V' | 'b' | 'c'>, lr: number): Params {
+  const sub = (t: Float64Array, d: Float64Array) => t.map((v, i) => v - lr * d[i]);
+  return { H: p.H, D: p.D, K: p.K, U: sub(p.U, g.U), W: sub(p.W, g.W), V: sub(p.V, g.V), b: sub(p.b, g.b), c: sub(p.c, g.c) };
+}
+
+export function explore(req: ExploreRequest): ExploreResponse {
+  let scenario: Scenario;
+  let labels: string[] | null = null;
+  if (req.kind === 'text') {
+    const made = makeCharScenario(req);
+    if (!made.ok) return made;
+    scenario = made.value.scenario;
+    labels = made.value.vocab.chars;
+  } else {
+    const parsed = parseScenario(req.scenario);
+    if (!parsed.ok) return parsed;
+    scenario = parsed.value;
+    const { D, K } = scenario.params;
+    if (req.labels && req.labels.length === D && D === K) labels = req.labels;
+  }
+  const trace = computeTrace(scenario);
+  const params = descend(scenario.params, trace.grads, req.lr);
+  const after = computeTrace({ ...scenario, params });
+  return {
+    ok: true,
+    value: { scenario, labels, trace, updated: { lr: req.lr, params, loss: after.loss, losses: after.losses } },
+  };
+}
