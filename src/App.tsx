@@ -1,0 +1,59 @@
+import { useStore } from './state/store';
+import { ConfigPanel } from './components/controls/ConfigPanel';
+import { Transport } from './components/controls/Transport';
+import { useKeyboard } from './components/controls/useKeyboard';
+import { usePlayer } from './components/controls/usePlayer';
+import { GraphStage } from './components/graph/GraphStage';
+import { DerivationPanel } from './components/equations/DerivationPanel';
+import { WeightsPanel } from './components/weights/WeightsPanel';
+import { Notices } from './components/app/Notices';
+import { LiveRegion } from './components/app/LiveRegion';
+import { useTheme } from './components/app/useTheme';
+import { useEmbedBridge } from './components/embed/useEmbedBridge';
+import type { Theme } from './state/slices/viewSlice';
+import './App.css';
+
+export function App() {
+  useTheme();
+  useKeyboard();
+  usePlayer();
+  useEmbedBridge();
+  const embed = useStore((s) => s.embed);
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+
+  return (
+    <div className={embed ? 'app embed' : 'app'}>
+      {!embed && (
+        <header className="site-header">
+          <div>
+            <h1>Unrolled</h1>
+            <p className="tagline">A recurrent network, unrolled through time — and how its gradient flows back.</p>
+          </div>
+          <label className="theme-select">
+            Theme{' '}
+            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="auto">system</option>
+              <option value="light">light</option>
+              <option value="dark">dark</option>
+            </select>
+          </label>
+        </header>
+      )}
+      <main>
+        {!embed && <h2 className="visually-hidden">Explorer</h2>}
+        <Notices />
+        {!embed && <ConfigPanel />}
+        <div className="workspace">
+          <div className="stage-column">
+            <GraphStage />
+            <Transport />
+            <LiveRegion />
+          </div>
+          <DerivationPanel />
+        </div>
+        <WeightsPanel />
+      </main>
+    </div>
+  );
+}

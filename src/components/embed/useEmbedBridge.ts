@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { useStore } from '../../state/store';
+import { cursorLabel, parseCursorLabel } from '../../state/cursor';
+import { parseInbound, type OutboundMessage } from '../../state/embedMessages';
+
+// The postMessage bridge of an embedded explorer: tells the parent when it is ready, every
+// cursor change and its content height; obeys setStep / play / pause from the parent only.
+
+function post(msg: OutboundMessage, origin: string | null) {
+  window.parent.postMessage(msg, origin ?? '*');
+}
+
+export function useEmbedBridge(): void {
+  const embed = useStore((s) => s.embed);
+  const parentOrigin = useStore((s) => s.parentOrigin);
+  const ready = useStore((s) => s.result !== null);
+
+  useEffect(() => {
+    if (!embed || window.parent === window) return;
+    const onMessage = (e: MessageEvent) => {
+      if (e.source !== window.parent) return;
+      if (parentOrigin && e.origin !== parentOrigin) return;
+      const msg = parseInbound(e.data);
+      if (!msg) return;
+      const s = useStore.getState();
+      if (msg.type === 'play') s.setPlaying(true);
+      else if (msg.type === 'pause') s.setPlaying(false);
+      else if (s.result) {
+        const index = parseCursorLabel(msg.step, s.result.trace.T);
+        if (index !== null) s.setCursor(index);
+      } else useStore.setState({ pendingStep: msg.step });
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [embed, parentOrigin]);
+
+  useEffect(() => {
+    if (!embed || !ready || window.parent === window) return;
+    post({ source: 'unrolled', type: 'ready', version: 1 }, parentOrigin);
+    let lastStep = '';
+    const unsubscribe = useStore.subscribe((s) => {
+      if (!s.result) return;
+      const step = cursorLabel(s.cursor, s.result.trace.T);
+      if (step !== lastStep) {
+        lastStep = step;
+        post({ source: 'unrolled', type: 'step', step }, parentOrigin);
+      }
+    });
+    let lastHeight = 0;
+    const observer = new ResizeObserver(() => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== lastHeight) {
+        lastHeight = height;
+        post({ source: 'unrolled', type: 'resize', height }, parentOrigin);
+      }
+    });
+    observer.observe(document.body);
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+    };
+  }, [embed, ready, parentOrigin]);
+}
