@@ -28,7 +28,9 @@ export function App() {
         <header className="site-header">
           <div>
             <h1>Unrolled</h1>
-            <p className="tagline">A recurrent network, unrolled through time — and how its gradient flows back.</p>
+            <p className="tagline">
+              A recurrent network, unrolled through time — and how its gradient flows back.
+            </p>
           </div>
           <label className="theme-select">
             Theme{' '}

@@ -36,7 +36,8 @@ export function announce(res: ExploreResult, cursor: number): string {
       return `Forward pass, t = ${t}: s_${t} computed from x_${t} and s_${t - 1}; predicted ${symbolName(labels, predicted)}, target ${symbolName(labels, target)} (${verdict}); L_${t} = ${fmt(tr.losses[t - 1])}, loss so far ${fmt(running)}.`;
     }
     case 'backward': {
-      const from = t === T ? `from o_${t} only (no future step)` : `from o_${t} and from s_${t + 1}`;
+      const from =
+        t === T ? `from o_${t} only (no future step)` : `from o_${t} and from s_${t + 1}`;
       const tail = t === 1 ? ' The gradients of U, W and V are complete.' : '';
       return `Backward pass, t = ${t}: gradient reaches s_${t} ${from}, then a_${t} through f'(a_${t}).${tail}`;
     }

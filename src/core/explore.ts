@@ -31,9 +31,22 @@ export interface ExploreResult {
 export type ExploreResponse = { ok: true; value: ExploreResult } | { ok: false; error: string };
 
 /** θ − α g for every parameter: gradient *descent*, hence the minus sign. */
-export function descend(p: Params, g: Pick<Params, 'U' | 'W' | 'V' | 'b' | 'c'>, lr: number): Params {
+export function descend(
+  p: Params,
+  g: Pick<Params, 'U' | 'W' | 'V' | 'b' | 'c'>,
+  lr: number,
+): Params {
   const sub = (t: Float64Array, d: Float64Array) => t.map((v, i) => v - lr * d[i]);
-  return { H: p.H, D: p.D, K: p.K, U: sub(p.U, g.U), W: sub(p.W, g.W), V: sub(p.V, g.V), b: sub(p.b, g.b), c: sub(p.c, g.c) };
+  return {
+    H: p.H,
+    D: p.D,
+    K: p.K,
+    U: sub(p.U, g.U),
+    W: sub(p.W, g.W),
+    V: sub(p.V, g.V),
+    b: sub(p.b, g.b),
+    c: sub(p.c, g.c),
+  };
 }
 
 export function explore(req: ExploreRequest): ExploreResponse {
@@ -56,6 +69,11 @@ export function explore(req: ExploreRequest): ExploreResponse {
   const after = computeTrace({ ...scenario, params });
   return {
     ok: true,
-    value: { scenario, labels, trace, updated: { lr: req.lr, params, loss: after.loss, losses: after.losses } },
+    value: {
+      scenario,
+      labels,
+      trace,
+      updated: { lr: req.lr, params, loss: after.loss, losses: after.losses },
+    },
   };
 }

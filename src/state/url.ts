@@ -59,11 +59,15 @@ export function parseUrl(search: string): ParsedUrl {
     if (raw === null) continue;
     const r = URL_PROPS[key].schema.safeParse(raw);
     if (r.success) state[key] = r.data;
-    else problems.push(`“${key}=${raw.slice(0, 40)}” is not valid; using ${String(URL_PROPS[key].default)}.`);
+    else
+      problems.push(
+        `“${key}=${raw.slice(0, 40)}” is not valid; using ${String(URL_PROPS[key].default)}.`,
+      );
   }
   const rawOrigin = q.get('parentOrigin');
   const parentOrigin = parseOrigin(rawOrigin);
-  if (rawOrigin && !parentOrigin) problems.push(`“parentOrigin” is not an http(s) origin; ignored.`);
+  if (rawOrigin && !parentOrigin)
+    problems.push(`“parentOrigin” is not an http(s) origin; ignored.`);
   return {
     state: state as UrlState,
     frame: { embed: q.get('embed') === '1', parentOrigin },

@@ -29,7 +29,8 @@ export function applyUrl(search: string): void {
   const { state: u, frame, problems } = parseUrl(search);
   useStore.setState({
     config: { text: u.text, hidden: u.hidden, act: u.act, loss: u.loss, seed: u.seed, lr: u.lr },
-    source: u.preset === 'worked-example' ? { kind: 'preset', id: 'worked-example' } : { kind: 'text' },
+    source:
+      u.preset === 'worked-example' ? { kind: 'preset', id: 'worked-example' } : { kind: 'text' },
     pendingStep: u.step,
     view: u.view,
     theme: u.theme,
@@ -55,7 +56,11 @@ export function startUrlSync(): void {
       const next = serializeUrl(toUrlState(useStore.getState()), { embed, parentOrigin });
       if (next !== last) {
         last = next;
-        window.history.replaceState(null, '', `${window.location.pathname}${next}${window.location.hash}`);
+        window.history.replaceState(
+          null,
+          '',
+          `${window.location.pathname}${next}${window.location.hash}`,
+        );
       }
     }, 120);
   });

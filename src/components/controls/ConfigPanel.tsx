@@ -9,7 +9,8 @@ const MAX_TEXT = 201; // T = length - 1 = 200 steps at most
 
 function textProblem(text: string): string | null {
   if ([...text].length < 2) return 'Type at least two characters: each step predicts the next one.';
-  if ([...text].length > MAX_TEXT) return `At most ${MAX_TEXT} characters (${MAX_TEXT - 1} time steps).`;
+  if ([...text].length > MAX_TEXT)
+    return `At most ${MAX_TEXT} characters (${MAX_TEXT - 1} time steps).`;
   return null;
 }
 
@@ -148,7 +149,9 @@ export function ConfigPanel() {
             {error}
           </span>
         ) : source.kind === 'preset' ? (
-          <span className="help">Exact weights and sequence of the worked example; edit the sequence to leave it.</span>
+          <span className="help">
+            Exact weights and sequence of the worked example; edit the sequence to leave it.
+          </span>
         ) : source.kind === 'imported' ? (
           <span className="help">Weights and data from {source.name}.</span>
         ) : null}

@@ -31,10 +31,20 @@ export function Transport() {
 
   return (
     <div className="transport" role="group" aria-label="Transport">
-      <button type="button" onClick={s.reset} disabled={!ready || cursor === 0} title="Reset (Home)">
+      <button
+        type="button"
+        onClick={s.reset}
+        disabled={!ready || cursor === 0}
+        title="Reset (Home)"
+      >
         Reset
       </button>
-      <button type="button" onClick={s.stepBack} disabled={!ready || cursor === 0} title="Step back (←, PageUp)">
+      <button
+        type="button"
+        onClick={s.stepBack}
+        disabled={!ready || cursor === 0}
+        title="Step back (←, PageUp)"
+      >
         <span aria-hidden="true">◀ </span>Step back
       </button>
       <button
@@ -54,7 +64,12 @@ export function Transport() {
       >
         Step forward<span aria-hidden="true"> ▶</span>
       </button>
-      <button type="button" onClick={s.toEnd} disabled={!ready || cursor >= last} title="Go to the end (End)">
+      <button
+        type="button"
+        onClick={s.toEnd}
+        disabled={!ready || cursor >= last}
+        title="Go to the end (End)"
+      >
         Go to end
       </button>
       <label className="timeline">
@@ -70,7 +85,12 @@ export function Transport() {
           onChange={(e) => s.setCursor(Number(e.target.value))}
         />
       </label>
-      <output className="step-label num" data-testid="step-label" data-step={label} aria-label="Current step">
+      <output
+        className="step-label num"
+        data-testid="step-label"
+        data-step={label}
+        aria-label="Current step"
+      >
         {label === '0' ? 'start' : label}
       </output>
       <label className="speed">

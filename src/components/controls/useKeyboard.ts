@@ -17,7 +17,10 @@ function ownsKey(el: EventTarget | null, key: string): boolean {
     return true; // a text field
   }
   // A focused button activates itself on Space and Enter.
-  if ((tag === 'BUTTON' || el.getAttribute('role') === 'button') && (key === ' ' || key === 'Enter'))
+  if (
+    (tag === 'BUTTON' || el.getAttribute('role') === 'button') &&
+    (key === ' ' || key === 'Enter')
+  )
     return true;
   return false;
 }

@@ -18,7 +18,11 @@ export function exploreRequest(s: AppState): ExploreRequest {
   const { config, source } = s;
   if (source.kind === 'text') return { kind: 'text', ...config, activation: config.act };
   const scenario = source.kind === 'preset' ? presetById(source.id)!.scenario : source.scenario;
-  return { kind: 'scenario', scenario: { ...scenario, activation: config.act, loss: config.loss }, lr: config.lr };
+  return {
+    kind: 'scenario',
+    scenario: { ...scenario, activation: config.act, loss: config.loss },
+    lr: config.lr,
+  };
 }
 
 export const createComputeSlice: StateCreator<AppState, [], [], ComputeSlice> = (set, get) => ({

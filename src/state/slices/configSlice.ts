@@ -54,7 +54,8 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (s
   setConfig: (patch) => {
     const s = get();
     // Editing the text or the shape of the net means the typed sequence is the source again.
-    const backToText = patch.text !== undefined || patch.hidden !== undefined || patch.seed !== undefined;
+    const backToText =
+      patch.text !== undefined || patch.hidden !== undefined || patch.seed !== undefined;
     set({
       config: { ...s.config, ...patch },
       source: backToText ? { kind: 'text' } : s.source,
@@ -67,7 +68,11 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (s
     if (!p) return;
     set({
       source: { kind: 'preset', id },
-      config: { ...get().config, act: p.scenario.activation ?? 'tanh', loss: p.scenario.loss ?? 'cross-entropy' },
+      config: {
+        ...get().config,
+        act: p.scenario.activation ?? 'tanh',
+        loss: p.scenario.loss ?? 'cross-entropy',
+      },
     });
     get().recompute();
   },

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cursorCount,
+  cursorInfo,
+  cursorLabel,
+  forwardKnown,
+  gradKnown,
+  parseCursorLabel,
+} from './cursor';
+
+describe('step cursor', () => {
+  const T = 3;
+  const labels = ['0', 'f1', 'f2', 'f3', 'b3', 'b2', 'b1', 'update'];
+
+  it('walks 0, f1..fT, bT..b1, update: 2T + 2 positions', () => {
+    expect(cursorCount(T)).toBe(8);
+    expect(labels.map((_, i) => cursorLabel(i, T))).toEqual(labels);
+  });
+
+  it('parses every label back to its index and refuses the rest', () => {
+    labels.forEach((l, i) => expect(parseCursorLabel(l, T)).toBe(i));
+    for (const bad of ['f0', 'f4', 'b4', 'x1', '', 'f1 ', 'F1', 'b01', '-1', 'updates'])
+      expect(parseCursorLabel(bad, T)).toBeNull();
+  });
+
+  it('knows which forward values and gradients exist at each position', () => {
+    // After f2: steps 1 and 2 computed, 3 not; no gradients.
+    expect([1, 2, 3].map((t) => forwardKnown(2, T, t))).toEqual([true, true, false]);
+    expect([0, 1, 2, 3].map((t) => gradKnown(2, T, t))).toEqual([false, false, false, false]);
+    // After b2 (index 5): gradients for t >= 2.
+    expect(cursorInfo(5, T)).toEqual({ phase: 'backward', t: 2 });
+    expect([1, 2, 3].map((t) => gradKnown(5, T, t))).toEqual([false, true, true]);
+    expect(gradKnown(5, T, 0)).toBe(false);
+    expect(gradKnown(6, T, 0)).toBe(true); // dL/ds_0 arrives with b1
+    expect(forwardKnown(0, T, 1)).toBe(false);
+    expect(forwardKnown(0, T, 0)).toBe(true); // s_0 is given
+    expect(gradKnown(7, T, 2)).toBe(true);
+  });
+});

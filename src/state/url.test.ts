@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrl, serializeUrl, URL_DEFAULTS } from './url';
+
+describe('URL state', () => {
+  it('gives the defaults for an empty query and writes nothing back for them', () => {
+    const p = parseUrl('');
+    expect(p.state).toEqual(URL_DEFAULTS);
+    expect(p.problems).toEqual([]);
+    expect(serializeUrl(p.state)).toBe('');
+  });
+
+  it('round-trips every property', () => {
+    const state = {
+      ...URL_DEFAULTS,
+      text: 'a b&c=d',
+      hidden: 7,
+      act: 'relu' as const,
+      loss: 'squared-error' as const,
+      seed: 42,
+      lr: 0.05,
+      step: 'b3',
+      view: 'unrolled' as const,
+      theme: 'dark' as const,
+      preset: 'worked-example' as const,
+      speed: '2' as const,
+    };
+    expect(parseUrl(serializeUrl(state)).state).toEqual(state);
+  });
+
+  it('falls back to defaults with a notice for bad values, and never throws', () => {
+    const p = parseUrl('?hidden=99&act=<script>&seed=-1&lr=abc&step=zz&text=a&view=3d');
+    expect(p.state).toEqual(URL_DEFAULTS);
+    expect(p.problems).toHaveLength(7);
+    expect(p.problems.some((m) => m.startsWith('“hidden=99”'))).toBe(true);
+  });
+
+  it('reads the frame options and accepts only http(s) parent origins', () => {
+    expect(parseUrl('?embed=1&parentOrigin=https://course.example.org/page').frame).toEqual({
+      embed: true,
+      parentOrigin: 'https://course.example.org',
+    });
+    const bad = parseUrl('?parentOrigin=javascript:alert(1)');
+    expect(bad.frame.parentOrigin).toBeNull();
+    expect(bad.problems).toHaveLength(1);
+  });
+});
