@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests run against the BUILT app served by `vite preview`, as a user gets it.
+//
+// `npm test` (scripts/test-all.sh) builds once and sets E2E_PREBUILT=1, so the web server here
+// only previews. A plain `npx playwright test` builds first, so it never tests a stale dist/.
+
+const isCI = !!process.env.CI;
+const port = 4173;
+const baseURL = `http://localhost:${port}`;
+
+// Debian's chromium when it is there (CI and the dev machines install it: Playwright cannot
+// download its own browser on them); otherwise Playwright's own (`npx playwright install
+// chromium`), as on a laptop. CHROMIUM_PATH overrides both.
+const debianChromium = '/usr/bin/chromium';
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync(debianChromium) ? debianChromium : undefined);
+
+const vite = 'node_modules/.bin/vite';
+const preview = `${vite} preview --port ${port} --strictPort`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  forbidOnly: isCI,
+  // A flaky test is a bug to fix, not something to retry away.
+  retries: 0,
+  // Two cores: one worker beside the preview server in CI, two on a developer's machine.
+  workers: isCI ? 1 : 2,
+  fullyParallel: false,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: process.env.E2E_PREBUILT ? preview : `${vite} build --logLevel warn && ${preview}`,
+    url: baseURL,
+    reuseExistingServer: !isCI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
