@@ -32,7 +32,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
   return out || '(scenario)';
 }
 
@@ -43,16 +44,33 @@ function checkMatrix(
   field: string,
   ctx: z.RefinementCtx,
 ) {
-  const ragged = m.findIndex((r) => r.length !== cols);
-  if (m.length !== rows || ragged >= 0) {
-    const got = ragged >= 0 && m.length === rows ? `row ${ragged} has ${m[ragged].length} entries` : `got ${m.length} x ${m[0]?.length ?? 0}`;
-    ctx.addIssue({ code: 'custom', path: field.split('.'), message: `expected ${rows} x ${cols}, ${got}` });
+  const width = m[0]?.length ?? 0;
+  const uniform = m.every((r) => r.length === width);
+  if (uniform && m.length === rows && width === cols) return;
+  let got: string;
+  if (uniform) {
+    // A rectangle of the wrong size: say which size, as in "expected 3 x 3, got 3 x 2".
+    got = `got ${m.length} x ${width}`;
+  } else {
+    // Rows of unequal length: point at the first row that does not have `cols` entries.
+    const bad = m.findIndex((r) => r.length !== cols);
+    const n = m[bad].length;
+    got = `got ${m.length} rows of unequal length (row ${bad} has ${n} ${n === 1 ? 'entry' : 'entries'})`;
   }
+  ctx.addIssue({
+    code: 'custom',
+    path: field.split('.'),
+    message: `expected ${rows} x ${cols}, ${got}`,
+  });
 }
 
 function checkVector(v: number[], n: number, field: string, ctx: z.RefinementCtx) {
   if (v.length !== n)
-    ctx.addIssue({ code: 'custom', path: field.split('.'), message: `expected ${n} entries, got ${v.length}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: field.split('.'),
+      message: `expected ${n} entries, got ${v.length}`,
+    });
 }
 
 const shapedScenario = scenarioJson.superRefine((sc, ctx) => {
@@ -61,7 +79,11 @@ const shapedScenario = scenarioJson.superRefine((sc, ctx) => {
   const K = sc.params.V.length;
   const T = sc.inputs.length;
   if (H === 0 || D === 0) {
-    ctx.addIssue({ code: 'custom', path: ['params', 'U'], message: 'expected at least one row and one column' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['params', 'U'],
+      message: 'expected at least one row and one column',
+    });
     return;
   }
   if (K === 0) {
@@ -83,11 +105,14 @@ const shapedScenario = scenarioJson.superRefine((sc, ctx) => {
   if (sc.loss === 'cross-entropy') {
     sc.targets.forEach((row, t) => {
       const sum = row.reduce((acc, v) => acc + v, 0);
-      if (row.some((v) => v < 0) || Math.abs(sum - 1) > 1e-9)
+      const negative = row.findIndex((v) => v < 0);
+      if (negative >= 0 || Math.abs(sum - 1) > 1e-9)
         ctx.addIssue({
           code: 'custom',
           path: ['targets', t],
-          message: `cross-entropy needs a probability distribution (entries >= 0 summing to 1), got sum ${sum}`,
+          message: `cross-entropy needs a probability distribution (entries >= 0 summing to 1), got ${
+            negative >= 0 ? `entry ${negative} = ${row[negative]}` : `sum ${sum}`
+          }`,
         });
     });
   }
@@ -132,9 +157,12 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
 export function parseScenarioText(text: string): ParseResult<Scenario> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A byte-order mark (left by some editors) is not JSON whitespace; skip it.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, error: `(scenario): not valid JSON: ${(e as Error).message}` };
+    // V8 quotes the offending source in its message, newlines included: keep the error one line.
+    const message = (e as Error).message.replace(/\s+/g, ' ');
+    return { ok: false, error: `(scenario): not valid JSON: ${message}` };
   }
   return parseScenario(value);
 }
