@@ -4,10 +4,13 @@ import { defineConfig, devices } from '@playwright/test';
 // End-to-end tests run against the BUILT app served by `vite preview`, as a user gets it.
 //
 // `npm test` (scripts/test-all.sh) builds once and sets E2E_PREBUILT=1, so the web server here
-// only previews. A plain `npx playwright test` builds first, so it never tests a stale dist/.
+// only previews that build, and never reuses a server already on the port (it could be serving
+// another tree). A plain `npx playwright test` builds first, so it never tests a stale dist/,
+// and outside CI reuses a preview server you already have running.
+// E2E_PORT picks another port than 4173 (say, while `npm start` is running).
 
 const isCI = !!process.env.CI;
-const port = 4173;
+const port = Number(process.env.E2E_PORT) || 4173;
 const baseURL = `http://localhost:${port}`;
 
 // Debian's chromium when it is there (CI and the dev machines install it: Playwright cannot
@@ -61,7 +64,7 @@ export default defineConfig({
   webServer: {
     command: process.env.E2E_PREBUILT ? preview : `${vite} build --logLevel warn && ${preview}`,
     url: baseURL,
-    reuseExistingServer: !isCI,
+    reuseExistingServer: !isCI && !process.env.E2E_PREBUILT,
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
