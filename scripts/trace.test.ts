@@ -1,0 +1,177 @@
+// The trace CLI as a user runs it: a child process per case (node --import tsx, which is what
+// `npm run -s trace` amounts to without npm's start-up), checked for exit status, stdout, stderr.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const scenarioPath = join(root, 'test/fixtures/example-scenario.json');
+const scenarioText = readFileSync(scenarioPath, 'utf8');
+const expectedTrace: unknown = JSON.parse(
+  readFileSync(join(root, 'test/fixtures/example-trace.json'), 'utf8'),
+);
+
+// The machine may be slow and tsx compiles on start: be generous per test.
+const SLOW = { timeout: 30000 };
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI with arguments and optional standard input, from the repository root. */
+function runTrace(args: string[], stdin?: string): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/trace.ts', ...args], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+/** Same keys (extras allowed in actual), same lengths, numbers to 1e-9 relative. */
+function expectClose(actual: unknown, expected: unknown, path = 'trace'): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual, path).toBe('number');
+    const err = Math.abs((actual as number) - expected);
+    if (!(err <= 1e-9 * Math.max(Math.abs(expected), 1e-6)))
+      expect.fail(`${path}: got ${String(actual)}, expected ${expected}`);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), path).toBe(true);
+    expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
+    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(actual, path).toBeTypeOf('object');
+    for (const [k, e] of Object.entries(expected)) {
+      expect(actual, path).toHaveProperty([k]);
+      expectClose((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
+    }
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
+}
+
+/** A refusal: non-zero exit, nothing on stdout, exactly one line on stderr. */
+function expectRefused(r: Run): string {
+  expect(r.stdout).toBe('');
+  expect(r.status).not.toBe(0);
+  expect(r.status).not.toBeNull();
+  expect(r.stderr).toMatch(/^[^\n]+\n$/);
+  return r.stderr.trimEnd();
+}
+
+let dir = '';
+const tmp = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const edited = (
+  edit: (j: Record<string, unknown> & { params: Record<string, unknown> }) => void,
+) => {
+  const json = JSON.parse(scenarioText);
+  edit(json);
+  return JSON.stringify(json, null, 2);
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'unrolled-trace-test-'));
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('npm run -s trace -- FILE', () => {
+  it(
+    'prints the trace of the worked example, equal to the fixture to 1e-9, from a file and from stdin',
+    SLOW,
+    async () => {
+      const [fromFile, fromStdin] = await Promise.all([
+        runTrace([scenarioPath]),
+        runTrace(['-'], scenarioText),
+      ]);
+      expect(fromFile.stderr).toBe('');
+      expect(fromFile.status).toBe(0);
+      expectClose(JSON.parse(fromFile.stdout), expectedTrace);
+      expect(fromStdin.stderr).toBe('');
+      expect(fromStdin.status).toBe(0);
+      expect(fromStdin.stdout).toBe(fromFile.stdout);
+    },
+  );
+
+  it('refuses W 3 x 2 when H = 3, naming the field', SLOW, async () => {
+    // H = 3 from U; W has 3 rows of 2.
+    const text = JSON.stringify({
+      params: {
+        U: [[1], [0], [1]],
+        W: [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        V: [[1, 1, 1]],
+        b: [0, 0, 0],
+        c: [0],
+      },
+      loss: 'squared-error',
+      inputs: [[1]],
+      targets: [[0]],
+    });
+    const line = expectRefused(await runTrace([tmp('w32.json', text)]));
+    expect(line).toBe('params.W: expected 3 x 3, got 3 x 2');
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['text that is not JSON (on stdin)', '{ "params": \n', /^\(scenario\): not valid JSON: /],
+    [
+      'an unknown activation',
+      edited((j) => (j.activation = 'gelu')),
+      /^activation: expected "tanh", "sigmoid" or "relu"$/,
+    ],
+    [
+      'an unknown loss',
+      edited((j) => (j.loss = 'hinge')),
+      /^loss: expected "cross-entropy" or "squared-error"$/,
+    ],
+    [
+      'a non-finite number (1e999)',
+      scenarioText.replace('0.9', '1e999'),
+      /^params\.W\[0\]\[0\]: expected a finite number$/,
+    ],
+    [
+      'cross-entropy targets that are not distributions',
+      edited((j) => ((j.targets as number[][])[1] = [0.5, 0.6, 0])),
+      /^targets\[1\]: cross-entropy needs a probability distribution/,
+    ],
+  ];
+  bad.forEach(([what, text, message], i) => {
+    it(`refuses ${what}: one line on stderr, nothing on stdout`, SLOW, async () => {
+      // The first case goes through stdin, the others through files.
+      const r =
+        i === 0 ? await runTrace(['-'], text) : await runTrace([tmp(`bad-${i}.json`, text)]);
+      expect(expectRefused(r)).toMatch(message);
+    });
+  });
+
+  it('reports a missing file, naming it', SLOW, async () => {
+    const missing = join(dir, 'no-such-scenario.json');
+    const line = expectRefused(await runTrace([missing]));
+    expect(line).toBe(`${missing}: cannot read: ENOENT`);
+  });
+
+  it('prints its usage without an argument', SLOW, async () => {
+    const line = expectRefused(await runTrace([]));
+    expect(line).toMatch(/^usage: npm run -s trace -- FILE/);
+  });
+});
