@@ -1,6 +1,6 @@
 // npm run -s trace -- FILE   (or - for standard input): prints the trace of a scenario as JSON.
 import { readFileSync } from 'node:fs';
-import { computeTrace } from '../src/core/trace';
+import { computeTrace, firstNonFinite } from '../src/core/trace';
 import { parseScenarioText, traceToJson } from '../src/core/scenarioSchema';
 
 function main(argv: string[]): number {
@@ -13,7 +13,9 @@ function main(argv: string[]): number {
   try {
     text = readFileSync(file === '-' ? 0 : file, 'utf8');
   } catch (e) {
-    process.stderr.write(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    process.stderr.write(
+      `${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+    );
     return 1;
   }
   const parsed = parseScenarioText(text);
@@ -21,7 +23,15 @@ function main(argv: string[]): number {
     process.stderr.write(`${parsed.error}\n`);
     return 1;
   }
-  process.stdout.write(`${JSON.stringify(traceToJson(computeTrace(parsed.value)), null, 2)}\n`);
+  const trace = computeTrace(parsed.value);
+  const overflow = firstNonFinite(trace);
+  if (overflow) {
+    process.stderr.write(
+      `${overflow}: the computation overflowed (not a finite number); scale the inputs down\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(`${JSON.stringify(traceToJson(trace), null, 2)}\n`);
   return 0;
 }
 

@@ -87,3 +87,22 @@ describe('explore', () => {
     expect(Array.from(sc.value.params.W)).toEqual(before);
   });
 });
+
+describe('explore overflow', () => {
+  it('refuses a trace that overflows instead of showing Infinity', () => {
+    const huge = {
+      ...example,
+      loss: 'squared-error',
+      targets: [
+        [1e200, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    };
+    const r = explore({ kind: 'scenario', scenario: huge, lr: 0.1 });
+    expect(r).toEqual({
+      ok: false,
+      error: 'losses[0]: the numbers overflowed; use smaller weights or inputs.',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { computeTrace } from './trace';
+import { computeTrace, firstNonFinite } from './trace';
 import { parseScenario, type ScenarioJson } from './scenarioSchema';
 import { makeCharScenario } from './encoding';
 import type { ActivationName, LossName, Params, Scenario, Trace } from './types';
@@ -65,6 +65,12 @@ export function explore(req: ExploreRequest): ExploreResponse {
     if (req.labels && req.labels.length === D && D === K) labels = req.labels;
   }
   const trace = computeTrace(scenario);
+  const overflow = firstNonFinite(trace);
+  if (overflow)
+    return {
+      ok: false,
+      error: `${overflow}: the numbers overflowed; use smaller weights or inputs.`,
+    };
   const params = descend(scenario.params, trace.grads, req.lr);
   const after = computeTrace({ ...scenario, params });
   return {

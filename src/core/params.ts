@@ -16,7 +16,16 @@ export function zeroParams({ H, D, K }: Dims): Params {
 }
 
 export function cloneParams(p: Params): Params {
-  return { H: p.H, D: p.D, K: p.K, U: p.U.slice(), W: p.W.slice(), V: p.V.slice(), b: p.b.slice(), c: p.c.slice() };
+  return {
+    H: p.H,
+    D: p.D,
+    K: p.K,
+    U: p.U.slice(),
+    W: p.W.slice(),
+    V: p.V.slice(),
+    b: p.b.slice(),
+    c: p.c.slice(),
+  };
 }
 
 /** The tensors in PARAM_NAMES order, for code that treats them alike (optimizers, clipping). */

@@ -128,3 +128,29 @@ export function computeTrace(sc: Scenario): Trace {
     },
   };
 }
+
+/**
+ * The first quantity of a trace that overflowed (Infinity or NaN), as `name[row]`, or null.
+ * Finite inputs can still overflow (a target of 1e200 squared); such a trace teaches nothing.
+ */
+export function firstNonFinite(tr: Trace): string | null {
+  const rows: [string, Float64Array, number][] = [
+    ['a', tr.a, tr.H],
+    ['s', tr.s, tr.H],
+    ['o', tr.o, tr.K],
+    ['yhat', tr.yhat, tr.K],
+    ['losses', tr.losses, 1],
+    ['dL_do', tr.dL_do, tr.K],
+    ['dL_ds', tr.dL_ds, tr.H],
+    ['dL_da', tr.dL_da, tr.H],
+  ];
+  for (const [name, m, width] of rows) {
+    const i = m.findIndex((v) => !Number.isFinite(v));
+    if (i >= 0) return `${name}[${Math.floor(i / width)}]`;
+  }
+  for (const [name, g] of Object.entries(tr.grads)) {
+    const i = (g as Float64Array).findIndex((v) => !Number.isFinite(v));
+    if (i >= 0) return `grads.${name}[${i}]`;
+  }
+  return null;
+}
