@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium';
 
 // End-to-end tests run against the BUILT app served by `vite preview`, as a user gets it.
 //
@@ -12,13 +12,6 @@ import { defineConfig, devices } from '@playwright/test';
 const isCI = !!process.env.CI;
 const port = Number(process.env.E2E_PORT) || 4173;
 const baseURL = `http://localhost:${port}`;
-
-// Debian's chromium when it is there (CI and the dev machines install it: Playwright cannot
-// download its own browser on them); otherwise Playwright's own (`npx playwright install
-// chromium`), as on a laptop. CHROMIUM_PATH overrides both.
-const debianChromium = '/usr/bin/chromium';
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync(debianChromium) ? debianChromium : undefined);
 
 const vite = 'node_modules/.bin/vite';
 const preview = `${vite} preview --port ${port} --strictPort`;
@@ -46,18 +39,8 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-quic',
-            '--no-first-run',
-          ],
-        },
+        // Debian's chromium when installed, else Playwright's own (scripts/chromium.ts).
+        launchOptions: chromiumLaunchOptions,
       },
     },
   ],

@@ -1,0 +1,90 @@
+// npm run measure:paint — how long a step takes to reach the screen in the built app.
+//
+// Opens the explorer at T = 100, H = 16 (unrolled) in Chromium, presses ArrowRight and
+// ArrowLeft as a user would, and times each press from the keydown to the end of the first
+// frame that shows the new step (the frame's rAF, then a task after its paint). Prints p50/p95.
+// A measurement, not a test: it asserts nothing, so a busy machine cannot make it flaky.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
+
+const PORT = Number(process.env.MEASURE_PORT) || 4179;
+const PRESSES = Number(process.env.PRESSES) || 120;
+const text = 'the quick brown fox jumps over the lazy dog; '.repeat(3).slice(0, 101);
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no server at ${url}`);
+}
+
+function quantile(sorted: number[], q: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function main() {
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--port', String(PORT), '--strictPort'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  try {
+    const base = `http://localhost:${PORT}/`;
+    await waitForServer(base);
+    const browser = await chromium.launch(chromiumLaunchOptions);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const q = new URLSearchParams({ text, hidden: '16', view: 'unrolled' });
+    await page.goto(`${base}?${q}`);
+    await page.locator('[data-node="s"][data-t="100"]').waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[] };
+      w.__lat = [];
+      const label = () =>
+        document.querySelector('[data-testid="step-label"]')?.getAttribute('data-step');
+      window.addEventListener(
+        'keydown',
+        () => {
+          const t0 = performance.now();
+          const before = label();
+          const frame = () =>
+            requestAnimationFrame(() => {
+              if (label() === before) return frame(); // not rendered yet: the next frame
+              setTimeout(() => w.__lat.push(performance.now() - t0), 0);
+            });
+          frame();
+        },
+        { capture: true },
+      );
+    });
+    for (let i = 0; i < PRESSES; i++) {
+      // Forward through the first half of the story, then back, so every kind of step counts.
+      await page.keyboard.press(i < PRESSES / 2 ? 'ArrowRight' : 'ArrowLeft');
+      await page.waitForFunction(
+        (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
+        i,
+      );
+    }
+    const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort(
+      (a, b) => a - b,
+    );
+    console.log(
+      `step-to-paint (T=100, H=16, ${lat.length} steps): p50 ${quantile(lat, 0.5).toFixed(1)} ms, p95 ${quantile(lat, 0.95).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`,
+    );
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
