@@ -1,0 +1,81 @@
+import { activation } from '../activations';
+import type { Rng } from '../rng';
+import type { ActivationName, Params } from '../types';
+import { gemvAdd } from './kernels';
+
+/**
+ * Generate n characters from a character model, as min-char-rnn's sample(): feed the seed
+ * character, draw the next from softmax(o_t / temperature), feed it back, and so on. h is the
+ * state to start from (not modified). temperature < 1 sharpens the distribution, > 1 flattens
+ * it, and 0 always takes the most likely character. Returns the n drawn indices.
+ */
+export function sampleChars(
+  params: Params,
+  act: ActivationName,
+  seedIndex: number,
+  h: Float64Array,
+  n: number,
+  rng: Rng,
+  temperature = 1,
+): Int32Array {
+  const { H, D, K, U, W, V, b, c } = params;
+  if (D !== K)
+    throw new Error(`sampling feeds outputs back as inputs: needs D = K, got D=${D} K=${K}`);
+  if (!(Number.isInteger(seedIndex) && seedIndex >= 0 && seedIndex < D))
+    throw new Error(`seedIndex ${seedIndex} is outside 0..${D - 1}`);
+  if (h.length !== H) throw new Error(`h: expected ${H} entries, got ${h.length}`);
+  if (!(temperature >= 0)) throw new Error(`temperature must be >= 0, got ${temperature}`);
+  const f = activation(act).f;
+  const a = new Float64Array(H); // a_t
+  const s = h.slice(); // s_{t-1}, then s_t
+  const o = new Float64Array(K); // o_t, then the probabilities
+  const out = new Int32Array(n);
+  let ix = seedIndex;
+  for (let t = 0; t < n; t++) {
+    a.set(b);
+    gemvAdd(W, H, H, s, 0, a, 0);
+    for (let i = 0; i < H; i++) s[i] = f(a[i] + U[i * D + ix]);
+    o.set(c);
+    gemvAdd(V, K, H, s, 0, o, 0);
+    ix = temperature === 0 ? argmax(o) : drawSoftmax(o, 1 / temperature, rng);
+    out[t] = ix;
+  }
+  return out;
+}
+
+function argmax(o: Float64Array): number {
+  let best = 0;
+  for (let k = 1; k < o.length; k++) if (o[k] > o[best]) best = k;
+  return best;
+}
+
+/** Draw k with probability softmax(o · invTemp)_k; o is overwritten with the weights. */
+function drawSoftmax(o: Float64Array, invTemp: number, rng: Rng): number {
+  let max = -Infinity;
+  for (let k = 0; k < o.length; k++) if (o[k] > max) max = o[k];
+  let sum = 0;
+  for (let k = 0; k < o.length; k++) {
+    // Shift by the max before exp so nothing overflows, whatever the temperature.
+    const e = Math.exp((o[k] - max) * invTemp);
+    o[k] = e;
+    sum += e;
+  }
+  const u = rng.next() * sum;
+  let acc = 0;
+  let last = 0;
+  for (let k = 0; k < o.length; k++) {
+    if (o[k] === 0) continue;
+    acc += o[k];
+    last = k;
+    if (u < acc) return k;
+  }
+  return last; // rounding left u just above the total: take the last possible character
+}
+
+/** A vocabulary of the distinct characters of a text, sorted by code point, and the text as indices. */
+export function encodeText(text: string): { chars: string[]; indices: Int32Array } {
+  const list = Array.from(text);
+  const chars = [...new Set(list)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const index = new Map(chars.map((ch, i) => [ch, i]));
+  return { chars, indices: Int32Array.from(list, (ch) => index.get(ch) as number) };
+}

@@ -1,0 +1,89 @@
+// Random scenarios for the training-path tests: the same data as a core Scenario (dense, for
+// computeTrace) and as a TrainSequence (one-hot rows given as indices when they are one-hot).
+import { initParams } from '../params';
+import { createRng, type Rng } from '../rng';
+import type { ActivationName, LossName, Scenario } from '../types';
+import type { TrainSequence } from './workspace';
+
+export interface RandomCase {
+  scenario: Scenario;
+  /** The same sequence for the fast path, with indices for one-hot inputs and targets. */
+  fast: TrainSequence;
+}
+
+function int(rng: Rng, lo: number, hi: number): number {
+  return lo + Math.floor(rng.next() * (hi - lo + 1));
+}
+
+export function randomCase(
+  seed: number,
+  act: ActivationName,
+  loss: LossName,
+  oneHotInputs: boolean,
+  opts: { H?: number; D?: number; K?: number; T?: number } = {},
+): RandomCase {
+  const rng = createRng(seed);
+  const H = opts.H ?? int(rng, 1, 10);
+  const D = opts.D ?? int(rng, 1, 7);
+  const K = opts.K ?? int(rng, 1, 7);
+  const T = opts.T ?? int(rng, 1, 9);
+  const params = initParams({ H, D, K }, rng, 1.5);
+  for (let i = 0; i < H; i++) params.b[i] = 0.3 * rng.normal();
+  for (let k = 0; k < K; k++) params.c[k] = 0.3 * rng.normal();
+  const s0 = new Float64Array(H);
+  for (let i = 0; i < H; i++)
+    s0[i] = act === 'tanh' ? Math.tanh(rng.normal()) : Math.abs(rng.normal()) * 0.5;
+
+  const inputs = new Float64Array(T * D);
+  const inputIndex = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    if (oneHotInputs) {
+      // Now and then an all-zero input row (index -1).
+      const hot = rng.next() < 0.15 ? -1 : int(rng, 0, D - 1);
+      inputIndex[t] = hot;
+      if (hot >= 0) inputs[t * D + hot] = 1;
+    } else {
+      for (let d = 0; d < D; d++) inputs[t * D + d] = rng.normal();
+    }
+  }
+
+  // Cross-entropy: one-hot targets, given as indices, in half the cases; soft ones otherwise.
+  const oneHotTargets = loss === 'cross-entropy' && seed % 2 === 0;
+  const targets = new Float64Array(T * K);
+  const targetIndex = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    if (oneHotTargets) {
+      const hot = int(rng, 0, K - 1);
+      targetIndex[t] = hot;
+      targets[t * K + hot] = 1;
+    } else if (loss === 'cross-entropy') {
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += targets[t * K + k] = rng.next();
+      for (let k = 0; k < K; k++) targets[t * K + k] /= sum;
+    } else {
+      for (let k = 0; k < K; k++) targets[t * K + k] = rng.normal();
+    }
+  }
+
+  const fast: TrainSequence = { T, D, K };
+  if (oneHotInputs) fast.inputIndex = inputIndex;
+  else fast.inputs = inputs;
+  if (oneHotTargets) fast.targetIndex = targetIndex;
+  else fast.targets = targets;
+  return {
+    scenario: { activation: act, loss, params, s0, seq: { T, D, K, inputs, targets } },
+    fast,
+  };
+}
+
+/** Largest |x_i − y_i| / |y_i| (with |y_i| floored at tiny so exact zeros compare). */
+export function maxRelErr(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < x.length; i++) {
+    const e = Math.abs(x[i] - y[i]) / Math.max(Math.abs(y[i]), 1e-300);
+    if (Number.isNaN(e)) return Infinity;
+    if (e > worst) worst = e;
+  }
+  return worst;
+}

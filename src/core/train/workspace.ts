@@ -1,0 +1,73 @@
+import type { Dims, Grads } from '../types';
+
+/**
+ * A training sequence for the fast path. Inputs and targets may be dense rows, as in the core's
+ * Sequence (which fits this type), or, for characters, the index of the hot entry of each
+ * one-hot row: then x_t never exists as a vector, U x_t is a column pick and dL/dU a column
+ * update. When both forms are given the index wins.
+ */
+export interface TrainSequence {
+  T: number;
+  D: number;
+  K: number;
+  inputs?: Float64Array; // T x D, row t-1 is x_t
+  inputIndex?: Int32Array; // T, x_t = e_{inputIndex[t-1]}; -1 means x_t = 0
+  targets?: Float64Array; // T x K, row t-1 is y_t
+  targetIndex?: Int32Array; // T, y_t = e_{targetIndex[t-1]}
+}
+
+/**
+ * Every buffer forwardBackward needs, allocated once for sequences of up to maxT steps, so the
+ * training loop allocates nothing. Rows are steps of the current chunk (row t-1 is step t).
+ */
+export interface Workspace {
+  dims: Dims;
+  maxT: number;
+  a: Float64Array; // maxT x H, pre-activations a_t
+  s: Float64Array; // (maxT + 1) x H, row 0 is s_0 (the carried state), row t is s_t
+  o: Float64Array; // maxT x K, logits o_t
+  yhat: Float64Array; // maxT x K, softmax(o_t) or o_t
+  losses: Float64Array; // maxT, L_t
+  dL_do: Float64Array; // maxT x K, ∂L/∂o_t
+  dL_da: Float64Array; // maxT x H, ∂L/∂a_t, kept so the weight gradients can be summed after the sweep
+  dL_ds_out: Float64Array; // H, V^T ∂L/∂o_t of the current step
+  dL_ds_next: Float64Array; // H, W^T ∂L/∂a_{t+1}: what flows from the future into s_t
+  yOne: Float64Array; // K, zeros; a one-hot target is written in and erased around each loss call
+  /** Gradients of the last forwardBackward: U, W, V, b, c and s0 = ∂L/∂s_0. */
+  grads: Grads;
+  /** The gradient tensors in paramTensors order (U, W, V, b, c), for clipping and optimizers. */
+  gradTensors: Float64Array[];
+  /** s_T of the last forwardBackward: the state to carry into the next chunk. */
+  hLast: Float64Array;
+}
+
+export function createWorkspace(dims: Dims, maxT: number): Workspace {
+  const { H, D, K } = dims;
+  if (!(Number.isInteger(maxT) && maxT >= 1))
+    throw new Error(`maxT must be a positive integer, got ${maxT}`);
+  const grads: Grads = {
+    U: new Float64Array(H * D),
+    W: new Float64Array(H * H),
+    V: new Float64Array(K * H),
+    b: new Float64Array(H),
+    c: new Float64Array(K),
+    s0: new Float64Array(H),
+  };
+  return {
+    dims: { H, D, K },
+    maxT,
+    a: new Float64Array(maxT * H),
+    s: new Float64Array((maxT + 1) * H),
+    o: new Float64Array(maxT * K),
+    yhat: new Float64Array(maxT * K),
+    losses: new Float64Array(maxT),
+    dL_do: new Float64Array(maxT * K),
+    dL_da: new Float64Array(maxT * H),
+    dL_ds_out: new Float64Array(H),
+    dL_ds_next: new Float64Array(H),
+    yOne: new Float64Array(K),
+    grads,
+    gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
+    hLast: new Float64Array(H),
+  };
+}
