@@ -1,13 +1,9 @@
-import { applyClip, type ClipConfig } from '../clip';
-import {
-  applyUpdate,
-  createOptimizerState,
-  type OptimizerConfig,
-  type OptimizerState,
-} from '../optimizers';
+import type { ClipConfig } from '../clip';
+import { createOptimizerState, type OptimizerConfig, type OptimizerState } from '../optimizers';
 import { paramTensors } from '../params';
 import type { ActivationName, LossName, Params } from '../types';
 import { forwardBackward } from './forwardBackward';
+import { clipAndUpdate, type ColumnSubset } from './update';
 import { createWorkspace, type TrainSequence, type Workspace } from './workspace';
 
 /** The network being trained. Its params are updated in place by trainChunk. */
@@ -99,11 +95,50 @@ export function trainChunk(
     start,
     len,
   );
-  session.lastGradNorm = applyClip(ws.gradTensors, session.clip);
-  applyUpdate(session.optimizer, session.optState, session.tensors, ws.gradTensors);
+  const cols = seq.inputIndex
+    ? chunkColumns(seq.inputIndex, start, len, model.params.D)
+    : undefined;
+  // = applyClip then applyUpdate, fused where it can be.
+  session.lastGradNorm = clipAndUpdate(
+    session.optimizer,
+    session.optState,
+    session.clip,
+    session.tensors,
+    ws.gradTensors,
+    cols,
+  );
   session.h.set(ws.hLast);
   session.steps++;
   return loss;
+}
+
+// Scratch for chunkColumns, grown when a larger vocabulary comes along (not per chunk).
+const columns: ColumnSubset = { D: 0, cols: new Int32Array(0), n: 0 };
+let seen = new Int32Array(0);
+let epoch = 0;
+
+/**
+ * The distinct inputs of steps start .. start+len-1: with one-hot inputs, the only columns of
+ * dL/dU that can be nonzero.
+ */
+function chunkColumns(index: Int32Array, start: number, len: number, D: number): ColumnSubset {
+  if (seen.length < D) seen = new Int32Array(D);
+  if (columns.cols.length < len) columns.cols = new Int32Array(Math.max(len, 64));
+  if (++epoch > 0x3fffffff) {
+    seen.fill(0);
+    epoch = 1;
+  }
+  let n = 0;
+  for (let t = start; t < start + len; t++) {
+    const d = index[t];
+    if (d >= 0 && seen[d] !== epoch) {
+      seen[d] = epoch;
+      columns.cols[n++] = d;
+    }
+  }
+  columns.D = D;
+  columns.n = n;
+  return columns;
 }
 
 /**

@@ -1,0 +1,96 @@
+import { applyClip, type ClipConfig } from '../clip';
+import { applyUpdate, DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
+
+/**
+ * The columns of a D-column tensor that can be nonzero (for dL/dU with one-hot inputs: the
+ * characters of the chunk); the other entries are exactly 0 and are left out of the pass.
+ */
+export interface ColumnSubset {
+  D: number;
+  cols: Int32Array; // the first n entries are the columns, each once
+  n: number;
+}
+
+/**
+ * applyClip(grads, clip) then applyUpdate(optimizer, state, theta, grads), with the same
+ * results, in one pass over the gradients where the rule allows it (Adagrad with no clipping or
+ * element-wise clipping, min-char-rnn's loop): each entry is read once, squared into ‖g‖,
+ * clipped (written back only when it changes) and applied. Entries that are 0 move nothing and
+ * are skipped, and with `first` only its listed columns of the first tensor are visited. Returns
+ * ‖g‖ before clipping. Allocates nothing.
+ */
+export function clipAndUpdate(
+  optimizer: OptimizerConfig,
+  state: OptimizerState,
+  clip: ClipConfig,
+  theta: readonly Float64Array[],
+  grads: readonly Float64Array[],
+  first?: ColumnSubset,
+): number {
+  if (
+    optimizer.name !== 'adagrad' ||
+    state.name !== 'adagrad' ||
+    (clip.kind !== 'none' && clip.kind !== 'value') ||
+    grads.length !== theta.length ||
+    state.second.length !== theta.length
+  ) {
+    const norm = applyClip(grads, clip);
+    applyUpdate(optimizer, state, theta, grads);
+    return norm;
+  }
+  let c = Infinity;
+  if (clip.kind === 'value') {
+    c = clip.value;
+    if (!(c >= 0)) throw new Error(`clip value must be >= 0, got ${c}`);
+  }
+  for (let p = 0; p < theta.length; p++) {
+    const n = theta[p].length;
+    if (grads[p].length !== n || state.second[p].length !== n)
+      throw new Error(`tensor length mismatch: θ has ${n}, ∇ has ${grads[p].length}`);
+  }
+  const lr = optimizer.lr;
+  const eps = optimizer.eps ?? DEFAULT_EPS;
+  state.t += 1;
+  let sumSq = 0;
+  for (let p = 0; p < theta.length; p++) {
+    const G = state.second[p];
+    const th = theta[p];
+    const g = grads[p];
+    if (p === 0 && first && first.D > 0 && g.length % first.D === 0) {
+      const { D, cols, n } = first;
+      for (let q = 0; q < n; q++) {
+        for (let i = cols[q]; i < g.length; i += D) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
+      }
+    } else {
+      for (let i = 0; i < g.length; i++) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
+    }
+  }
+  return Math.sqrt(sumSq);
+}
+
+/** One entry: clip g[i] to [−c, c] (in place), G += g², θ −= α g / (√G + ε). Returns g[i]² before clipping. */
+function adagradEntry(
+  lr: number,
+  eps: number,
+  c: number,
+  G: Float64Array,
+  th: Float64Array,
+  g: Float64Array,
+  i: number,
+): number {
+  let gi = g[i];
+  if (gi === 0) return 0;
+  const sq = gi * gi;
+  if (gi > c) {
+    gi = c;
+    g[i] = c;
+  } else if (gi < -c) {
+    gi = -c;
+    g[i] = gi;
+  }
+  if (gi === 0) return sq; // clipped to 0 by c = 0: nothing moves
+  const Gi = G[i] + gi * gi;
+  G[i] = Gi;
+  th[i] -= (lr * gi) / (Math.sqrt(Gi) + eps);
+  return sq;
+}
