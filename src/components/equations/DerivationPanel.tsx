@@ -1,0 +1,114 @@
+import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { buildEquations, type EquationBlock } from '../../content/equations';
+import type { ExploreResult } from '../../core/explore';
+import { cursorInfo } from '../../state/cursor';
+import { selectCursor, selectResult } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { Tex } from './Tex';
+import { useResolvedTheme } from './useResolvedTheme';
+import './DerivationPanel.css';
+
+// The derivation for the current cursor: each block's general equation, then the same equation
+// with this step's numbers. The LaTeX is memoized per (result, cursor, theme) and the rendered
+// HTML cached per string (Tex.tsx); the cursor is deferred, so stepping never waits for KaTeX.
+
+function stepWords(result: ExploreResult, cursor: number): string {
+  const T = result.trace.T;
+  const { phase, t } = cursorInfo(cursor, T);
+  switch (phase) {
+    case 'init':
+      return 'Before the forward pass: the model and its parameters';
+    case 'forward':
+      return `Forward pass, t = ${t} of ${T}`;
+    case 'backward':
+      return `Backward pass, t = ${t} (from t = ${T} down to 1)`;
+    case 'update':
+      return `Gradient step, learning rate α = ${result.updated.lr}`;
+  }
+}
+
+/**
+ * A horizontal scroller that becomes a keyboard stop only when its content overflows. It
+ * measures in a passive effect (after paint, when layout is already clean) and on resize, so it
+ * never forces a layout while the user steps.
+ */
+function Scroller({ label, tex, children }: { label: string; tex: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [tex]);
+  return (
+    <div
+      ref={ref}
+      className="eq-scroll"
+      {...(overflows
+        ? { tabIndex: 0, role: 'group', 'aria-label': `${label} (scrolls sideways)` }
+        : {})}
+    >
+      {children}
+    </div>
+  );
+}
+
+const Block = memo(function Block({ block }: { block: EquationBlock }) {
+  return (
+    <li className="eq-block" data-block={block.id}>
+      <h4 className="eq-title">{block.title}</h4>
+      <Scroller label={block.title} tex={block.general}>
+        <Tex display tex={block.general} className="eq-general" />
+      </Scroller>
+      <p className="eq-with">with the numbers of this step:</p>
+      <Scroller label={`${block.title}, with numbers`} tex={block.substituted}>
+        <Tex display tex={block.substituted} className="eq-substituted" />
+      </Scroller>
+    </li>
+  );
+});
+
+export function DerivationPanel() {
+  const result = useStore(selectResult);
+  const cursor = useStore(selectCursor);
+  const theme = useResolvedTheme();
+  const shownCursor = useDeferredValue(cursor);
+
+  const blocks = useMemo(
+    () =>
+      result
+        ? buildEquations(result.trace, shownCursor, {
+            scenario: result.scenario,
+            labels: result.labels,
+            theme,
+            lr: result.updated.lr,
+            updated: result.updated,
+          })
+        : [],
+    [result, shownCursor, theme],
+  );
+
+  return (
+    <section aria-label="Derivation" className="derivation" aria-busy={shownCursor !== cursor}>
+      <header className="derivation-head">
+        <h3>Derivation</h3>
+        {result && <p className="derivation-step">{stepWords(result, shownCursor)}</p>}
+      </header>
+      {result ? (
+        <ol className="eq-list">
+          {blocks.map((b) => (
+            <Block key={b.id} block={b} />
+          ))}
+        </ol>
+      ) : (
+        <p className="derivation-empty">The equations appear once the network is computed.</p>
+      )}
+    </section>
+  );
+}
