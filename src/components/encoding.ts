@@ -27,7 +27,7 @@ export const GRAD_VAR = 'var(--grad)';
 /** Diverging scale for signed values: symmetric domain [-m, m] so 0 is always the midpoint. */
 export function valueScale(maxAbs: number) {
   const m = maxAbs > 0 && Number.isFinite(maxAbs) ? maxAbs : 1;
-  // PuOr runs orange → white → purple; negative values orange, positive purple.
+  // interpolatePuOr runs purple (0) → white → orange (1): negative values purple, positive orange.
   return scaleDiverging<string>(interpolatePuOr).domain([-m, 0, m]).clamp(true);
 }
 

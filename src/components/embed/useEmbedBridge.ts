@@ -10,13 +10,33 @@ function post(msg: OutboundMessage, origin: string | null) {
   window.parent.postMessage(msg, origin ?? '*');
 }
 
+/** The parent's origin as the browser reports it (ancestorOrigins, else the referrer). */
+function actualParentOrigin(): string | null {
+  const ancestors = window.location.ancestorOrigins;
+  if (ancestors && ancestors.length > 0) return ancestors[0];
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Talk only to a parent: and when the page was opened with parentOrigin, only to a parent of
+ * that origin (posting to another would be refused by the browser with a console error).
+ */
+function parentReachable(parentOrigin: string | null): boolean {
+  if (window.parent === window) return false;
+  return !parentOrigin || actualParentOrigin() === parentOrigin;
+}
+
 export function useEmbedBridge(): void {
   const embed = useStore((s) => s.embed);
   const parentOrigin = useStore((s) => s.parentOrigin);
   const ready = useStore((s) => s.result !== null);
 
   useEffect(() => {
-    if (!embed || window.parent === window) return;
+    if (!embed || !parentReachable(parentOrigin)) return;
     const onMessage = (e: MessageEvent) => {
       if (e.source !== window.parent) return;
       if (parentOrigin && e.origin !== parentOrigin) return;
@@ -35,7 +55,7 @@ export function useEmbedBridge(): void {
   }, [embed, parentOrigin]);
 
   useEffect(() => {
-    if (!embed || !ready || window.parent === window) return;
+    if (!embed || !ready || !parentReachable(parentOrigin)) return;
     post({ source: 'unrolled', type: 'ready', version: 1 }, parentOrigin);
     let lastStep = '';
     const unsubscribe = useStore.subscribe((s) => {
