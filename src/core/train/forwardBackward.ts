@@ -2,6 +2,7 @@ import { activation, sigmoid } from '../activations';
 import { lossStep } from '../losses';
 import type { ActivationName, LossName, Params } from '../types';
 import { gemvAdd, gemvTAdd, outerAccum, sumRowsAdd } from './kernels';
+import { engineFor, forwardBackwardSimd } from './simdPath';
 import type { TrainSequence, Workspace } from './workspace';
 
 /**
@@ -11,7 +12,9 @@ import type { TrainSequence, Workspace } from './workspace';
  *
  * Same mathematics, same order of additions, as computeTrace (spec/trace-format.md), without
  * the history: no allocation, one-hot inputs as column picks, and the weight gradients summed
- * over time after the backward sweep from the ∂L/∂a_t and ∂L/∂o_t it kept.
+ * over time after the backward sweep from the ∂L/∂a_t and ∂L/∂o_t it kept. Where WebAssembly
+ * SIMD is available (Node, current browsers) the matrix products run there (simdPath.ts), with
+ * bit for bit the same results; the plain loops below are the fallback.
  */
 export function forwardBackward(
   ws: Workspace,
@@ -32,6 +35,8 @@ export function forwardBackward(
   const yIdx = seq.targetIndex;
   const y = seq.targets as Float64Array;
   const outStep = lossStep(loss);
+  const engine = len > 0 ? engineFor(ws) : null;
+  if (engine) return forwardBackwardSimd(engine, ws, params, act, outStep, seq, hPrev, start, len);
 
   // ---- Forward: a_t = b + W s_{t-1} + U x_t, s_t = f(a_t), o_t = c + V s_t, L_t. ----
   s.set(hPrev, 0); // row 0 of s is s_0

@@ -19,6 +19,9 @@ export interface TrainSequence {
 /**
  * Every buffer forwardBackward needs, allocated once for sequences of up to maxT steps, so the
  * training loop allocates nothing. Rows are steps of the current chunk (row t-1 is step t).
+ * After a call, losses, o, yhat, dL_do, grads and hLast hold that chunk's values; a, s, dL_da,
+ * dL_ds_out and dL_ds_next are the plain path's working memory (the WebAssembly path, see
+ * simdPath.ts, keeps its own in the module's memory, made on first use, one per workspace).
  */
 export interface Workspace {
   dims: Dims;

@@ -1,0 +1,347 @@
+import { activation, sigmoid } from '../activations';
+import type { LossStep } from '../losses';
+import type { ActivationName, Params } from '../types';
+import { createGemmKernels, type GemmKernels } from './wasmGemm';
+import type { TrainSequence, Workspace } from './workspace';
+
+// forwardBackward with its matrix products in WebAssembly (wasmGemm.ts); the element-wise parts
+// (activations, losses) stay in JavaScript, reading and writing the module's memory through a
+// Float64Array. Only two products are truly sequential, W s_{t-1} forward and Wᵀ ∂L/∂a_{t+1}
+// backward; every other one is done once for all steps as a matrix–matrix product:
+//   O = V S + c,  ∂L/∂s_out = ∂L/∂O · V (before the backward sweep, which only adds Wᵀ ∂L/∂a),
+//   ∂L/∂W = Σ_t ∂L/∂a_t s_{t-1}ᵀ,  ∂L/∂V = Σ_t ∂L/∂o_t s_tᵀ  (and ∂L/∂U for dense inputs).
+// Every sum is taken in the same order as in trace.ts, so the results are bit for bit the same.
+
+/** Offsets (in doubles) of the buffers in the module's memory, rows padded to an even length. */
+interface Layout {
+  H: number;
+  D: number;
+  K: number;
+  maxT: number;
+  Hp: number; // H, D rounded up to even
+  Dp: number;
+  Tp: number; // even, >= maxT + 2: a column of ST or OT per step, with room for a pair past the end
+  zero: number; // zeros, never written
+  W: number; // H x Hp
+  WT: number; // H x Hp, row j = column j of W
+  V: number; // K x Hp
+  UT: number; // D x Hp, row d = column d of U (dense inputs)
+  b: number; // Hp
+  S: number; // (maxT + 1) x Hp, row t = s_t (row 0 = s_0)
+  ST: number; // H x Tp, column t = s_t
+  A: number; // maxT x Hp, row t = a_{t+1}
+  OT: number; // K x Tp, column t = o_{t+1}
+  dOT: number; // K x Tp, column t = ∂L/∂o_{t+1}
+  dS: number; // maxT x Hp, row t = Vᵀ ∂L/∂o_{t+1}
+  dA: number; // maxT x Hp, row t = ∂L/∂a_{t+1}
+  next: number; // Hp, Wᵀ ∂L/∂a_{t+1}
+  X: number; // maxT x Dp, dense inputs
+  gW: number; // H x Hp
+  gV: number; // K x Hp
+  gU: number; // H x Dp (dense inputs; also where U is staged for its transpose)
+  size: number;
+}
+
+function layout(H: number, D: number, K: number, maxT: number): Layout {
+  const even = (n: number) => n + (n & 1);
+  const Hp = even(H);
+  const Dp = even(D);
+  const Tp = even(maxT + 2);
+  let at = 0;
+  const take = (n: number) => {
+    const o = at;
+    at += even(n);
+    return o;
+  };
+  return {
+    H,
+    D,
+    K,
+    maxT,
+    Hp,
+    Dp,
+    Tp,
+    zero: take(Math.max(Hp, Dp, even(K))),
+    W: take(H * Hp),
+    WT: take(H * Hp),
+    V: take(K * Hp),
+    UT: take(D * Hp),
+    b: take(Hp),
+    S: take((maxT + 1) * Hp),
+    ST: take(H * Tp),
+    A: take(maxT * Hp),
+    OT: take(K * Tp),
+    dOT: take(K * Tp),
+    dS: take(maxT * Hp),
+    dA: take(maxT * Hp),
+    next: take(Hp),
+    X: take(maxT * Dp),
+    gW: take(H * Hp),
+    gV: take(K * Hp),
+    gU: take(H * Dp),
+    size: at,
+  };
+}
+
+interface Engine {
+  L: Layout;
+  k: GemmKernels;
+  f: Float64Array; // the module's memory
+}
+
+let enabled = true;
+const engines = new WeakMap<Workspace, Engine | null>();
+
+/** Turn the WebAssembly path off (or back on), so tests can check the plain one too. */
+export function setSimdEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** The engine for this workspace (made on first use), or null where WebAssembly SIMD is missing. */
+export function engineFor(ws: Workspace): Engine | null {
+  if (!enabled) return null;
+  let e = engines.get(ws);
+  if (e === undefined) {
+    const { H, D, K } = ws.dims;
+    const L = layout(H, D, K, ws.maxT);
+    const k = createGemmKernels(L.size);
+    e = k ? { L, k, f: new Float64Array(k.memory.buffer, 0, L.size) } : null;
+    engines.set(ws, e);
+  }
+  return e;
+}
+
+/** Copy a rows x cols row-major matrix into the memory at `to`, rows ld apart. */
+function putRows(
+  f: Float64Array,
+  m: Float64Array,
+  rows: number,
+  cols: number,
+  to: number,
+  ld: number,
+) {
+  if (ld === cols) f.set(m.subarray(0, rows * cols), to);
+  else for (let r = 0; r < rows; r++) f.set(m.subarray(r * cols, r * cols + cols), to + r * ld);
+}
+
+/** The reverse of putRows. */
+function getRows(
+  f: Float64Array,
+  from: number,
+  ld: number,
+  rows: number,
+  cols: number,
+  m: Float64Array,
+) {
+  if (ld === cols) m.set(f.subarray(from, from + rows * cols));
+  else
+    for (let r = 0; r < rows; r++) m.set(f.subarray(from + r * ld, from + r * ld + cols), r * cols);
+}
+
+/** forwardBackward (see forwardBackward.ts) on the engine; shapes already checked. */
+export function forwardBackwardSimd(
+  e: Engine,
+  ws: Workspace,
+  params: Params,
+  act: ActivationName,
+  outStep: LossStep,
+  seq: TrainSequence,
+  hPrev: Float64Array,
+  start: number,
+  len: number,
+): number {
+  const { L, k, f } = e;
+  const { H, D, K, Hp, Dp, Tp } = L;
+  const NVh = Hp >> 1;
+  const { U, W, V, b, c } = params;
+  const { o, yhat, losses, dL_do, yOne, grads } = ws;
+  const xIdx = seq.inputIndex;
+  const x = seq.inputs as Float64Array;
+  const yIdx = seq.targetIndex;
+  const y = seq.targets as Float64Array;
+
+  // ---- The parameters into the module: W and its transpose, V, b (and Uᵀ for dense x). ----
+  putRows(f, W, H, H, L.W, Hp);
+  k.transpose(L.W, H, H, Hp, L.WT, Hp);
+  putRows(f, V, K, H, L.V, Hp);
+  f.set(b, L.b);
+  if (!xIdx) {
+    putRows(f, U, H, D, L.gU, Dp);
+    k.transpose(L.gU, H, D, Dp, L.UT, Hp);
+    putRows(f, x.subarray(start * D, (start + len) * D), len, D, L.X, Dp);
+  }
+
+  // ---- Forward: a_t = b + W s_{t-1} (+ U x_t), s_t = f(a_t); s_t kept as rows and columns. ----
+  for (let i = 0; i < H; i++) {
+    f[L.S + i] = hPrev[i];
+    f[L.ST + i * Tp] = hPrev[i];
+  }
+  for (let t = 0; t < len; t++) {
+    const at = L.A + t * Hp;
+    k.gemm(1, NVh, H, L.ST + t, 0, Tp, L.WT, Hp, at, Hp, L.b, 0);
+    if (xIdx) {
+      const hot = xIdx[start + t];
+      if (hot >= 0) for (let i = 0; i < H; i++) f[at + i] += U[i * D + hot];
+    } else {
+      k.gemm(1, NVh, D, L.X + t * Dp, 0, 1, L.UT, Hp, at, Hp, at, 0);
+    }
+    activate(act, f, at, L.S + (t + 1) * Hp, L.ST + t + 1, Tp, H);
+  }
+  const hLast = ws.hLast;
+  for (let i = 0; i < H; i++) hLast[i] = f[L.S + len * Hp + i];
+
+  // ---- Outputs for all steps at once: column t of OT = c + V s_{t+1}; then each loss. ----
+  for (let q = 0; q < K; q++) {
+    const row = L.OT + q * Tp;
+    for (let t = 0; t < len; t++) f[row + t] = c[q];
+  }
+  k.gemm(K, (len + 1) >> 1, H, L.V, Hp, 1, L.ST + 1, Tp, L.OT, Tp, L.OT, Tp);
+  let total = 0;
+  for (let t = 0; t < len; t++) {
+    const ot = t * K;
+    for (let q = 0; q < K; q++) o[ot + q] = f[L.OT + q * Tp + t];
+    let Lt: number;
+    if (yIdx) {
+      const hot = yIdx[start + t];
+      yOne[hot] = 1;
+      Lt = outStep(o, ot, yOne, 0, K, yhat, dL_do, ot);
+      yOne[hot] = 0;
+    } else {
+      Lt = outStep(o, ot, y, (start + t) * K, K, yhat, dL_do, ot);
+    }
+    for (let q = 0; q < K; q++) f[L.dOT + q * Tp + t] = dL_do[ot + q];
+    losses[t] = Lt;
+    total += Lt;
+  }
+
+  // ---- Backward. ∂L/∂s_out = Vᵀ ∂L/∂o_t for all t first; then the sweep adds Wᵀ ∂L/∂a_{t+1}. ----
+  k.gemm(len, NVh, K, L.dOT, 1, Tp, L.V, Hp, L.dS, Hp, L.zero, 0);
+  // The last step: nothing flows in from after it.
+  backActivate(
+    act,
+    f,
+    L.A + (len - 1) * Hp,
+    L.S + len * Hp,
+    L.dS + (len - 1) * Hp,
+    L.zero,
+    L.dA + (len - 1) * Hp,
+    H,
+  );
+  for (let t = len - 1; t >= 0; t--) {
+    // What flows on to s_{t-1}: Wᵀ ∂L/∂a_t (at t = 1 this is ∂L/∂s_0).
+    k.gemm(1, NVh, H, L.dA + t * Hp, 0, 1, L.W, Hp, L.next, Hp, L.zero, 0);
+    if (t > 0) {
+      const u = t - 1;
+      backActivate(act, f, L.A + u * Hp, L.S + t * Hp, L.dS + u * Hp, L.next, L.dA + u * Hp, H);
+    }
+  }
+  for (let i = 0; i < H; i++) grads.s0[i] = f[L.next + i];
+
+  // ---- Weight gradients: sums over time as products of the stacked steps. ----
+  k.gemm(H, NVh, len, L.dA, 1, Hp, L.S, Hp, L.gW, Hp, L.zero, 0); // Σ ∂L/∂a_t s_{t-1}ᵀ
+  k.gemm(K, NVh, len, L.dOT, Tp, 1, L.S + Hp, Hp, L.gV, Hp, L.zero, 0); // Σ ∂L/∂o_t s_tᵀ
+  getRows(f, L.gW, Hp, H, H, grads.W);
+  getRows(f, L.gV, Hp, K, H, grads.V);
+  const gb = grads.b;
+  const gc = grads.c;
+  gb.fill(0);
+  gc.fill(0);
+  for (let t = 0; t < len; t++) {
+    const row = L.dA + t * Hp;
+    for (let i = 0; i < H; i++) gb[i] += f[row + i];
+    const ot = t * K;
+    for (let q = 0; q < K; q++) gc[q] += dL_do[ot + q];
+  }
+  const gU = grads.U;
+  if (xIdx) {
+    gU.fill(0);
+    for (let t = 0; t < len; t++) {
+      const hot = xIdx[start + t];
+      if (hot < 0) continue;
+      const row = L.dA + t * Hp;
+      for (let i = 0; i < H; i++) gU[i * D + hot] += f[row + i];
+    }
+  } else {
+    k.gemm(H, Dp >> 1, len, L.dA, 1, Hp, L.X, Dp, L.gU, Dp, L.zero, 0); // Σ ∂L/∂a_t x_tᵀ
+    getRows(f, L.gU, Dp, H, D, gU);
+  }
+  return total;
+}
+
+/** s_t = f(a_t) for row `at` of the memory, into row `st` and column `sc` (stride Tp) of it. */
+function activate(
+  name: ActivationName,
+  f: Float64Array,
+  at: number,
+  st: number,
+  sc: number,
+  Tp: number,
+  H: number,
+): void {
+  switch (name) {
+    case 'tanh':
+      for (let i = 0; i < H; i++) {
+        const si = Math.tanh(f[at + i]);
+        f[st + i] = si;
+        f[sc + i * Tp] = si;
+      }
+      return;
+    case 'relu':
+      for (let i = 0; i < H; i++) {
+        const ai = f[at + i];
+        const si = ai > 0 ? ai : 0;
+        f[st + i] = si;
+        f[sc + i * Tp] = si;
+      }
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < H; i++) {
+        const si = sigmoid.f(f[at + i]);
+        f[st + i] = si;
+        f[sc + i * Tp] = si;
+      }
+      return;
+    default: {
+      const fn = activation(name).f;
+      for (let i = 0; i < H; i++) {
+        const si = fn(f[at + i]);
+        f[st + i] = si;
+        f[sc + i * Tp] = si;
+      }
+    }
+  }
+}
+
+/** ∂L/∂a = f'(a) (out + next), rows of the memory; f' written as in activations.ts. */
+function backActivate(
+  name: ActivationName,
+  f: Float64Array,
+  at: number,
+  st: number,
+  out: number,
+  next: number,
+  da: number,
+  H: number,
+): void {
+  switch (name) {
+    case 'tanh':
+      for (let i = 0; i < H; i++) {
+        const si = f[st + i];
+        f[da + i] = (1 - si * si) * (f[out + i] + f[next + i]);
+      }
+      return;
+    case 'relu':
+      for (let i = 0; i < H; i++) f[da + i] = (f[at + i] > 0 ? 1 : 0) * (f[out + i] + f[next + i]);
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < H; i++) {
+        const si = f[st + i];
+        f[da + i] = si * (1 - si) * (f[out + i] + f[next + i]);
+      }
+      return;
+    default: {
+      const df = activation(name).df;
+      for (let i = 0; i < H; i++) f[da + i] = df(f[at + i], f[st + i]) * (f[out + i] + f[next + i]);
+    }
+  }
+}

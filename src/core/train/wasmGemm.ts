@@ -1,0 +1,377 @@
+// The training path's matrix products as a small WebAssembly module with 128-bit SIMD (two
+// doubles per lane pair), built here byte by byte so there is no toolchain and no file to fetch:
+// the same code runs in Node and in the browser's worker. Plain JavaScript cannot get there:
+// V8 re-checks every typed array's map and bounds on each loop iteration, which leaves about a
+// third of the multiply-adds per cycle that this gets.
+//
+// One kernel does every product: C = init + A·B over rows m of A and C and pairs of columns of B
+// and C (f64x2 lanes). Each output entry is its own sum, taken in the order k = 0, 1, 2, ...
+// from its init, exactly as the plain loops of trace.ts take it (the lanes run across outputs,
+// never across a sum, and WebAssembly does not fuse a multiply and an add), so the results are
+// bit for bit those of trace.ts.
+
+/**
+ * gemm(M, NV, Kd, A, am, ak, B, ldb, C, ldc, I, ldi), all offsets and strides in doubles:
+ *   C[m·ldc + n] = I[m·ldi + n] + Σ_{k<Kd} A[m·am + k·ak] · B[k·ldb + n]   m < M, n < 2·NV,
+ * sums in ascending k. A may be read along rows (ak = 1) or down columns (am = 1): its entries
+ * are loaded one at a time and broadcast. B, C and I are read and written in pairs (aligned or
+ * not). ldi = 0 starts every row from the same vector; I = C, ldi = ldc adds to C in place.
+ *
+ * transpose(src, rows, cols, lds, dst, ldd): dst[j·ldd + i] = src[i·lds + j].
+ */
+export interface GemmKernels {
+  memory: WebAssembly.Memory;
+  gemm(
+    M: number,
+    NV: number,
+    Kd: number,
+    A: number,
+    am: number,
+    ak: number,
+    B: number,
+    ldb: number,
+    C: number,
+    ldc: number,
+    I: number,
+    ldi: number,
+  ): void;
+  transpose(src: number, rows: number, cols: number, lds: number, dst: number, ldd: number): void;
+}
+
+// ---- A minimal assembler: just what the two functions need. ----
+
+const I32 = 0x7f;
+const V128 = 0x7b;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const name = (s: string): number[] => vec([...s].map((ch) => [ch.charCodeAt(0)]));
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+
+const get = (i: number) => [0x20, ...uleb(i)];
+const set = (i: number) => [0x21, ...uleb(i)];
+const tee = (i: number) => [0x22, ...uleb(i)];
+const i32 = (n: number) => [0x41, ...sleb(n)];
+const add = [0x6a];
+const sub = [0x6b];
+const mul = [0x6c];
+const shl = [0x74];
+const geS = [0x4e]; // i32.ge_s
+const eqz = [0x45];
+const f64load = [0x2b, 3, 0];
+const f64store = [0x39, 3, 0];
+const simd = (op: number) => [0xfd, ...uleb(op)];
+const vload = (offset: number) => [...simd(0x00), 4, ...uleb(offset)];
+const vstore = (offset: number) => [...simd(0x0b), 4, ...uleb(offset)];
+const splat = [...simd(0x0a), 3, 0]; // v128.load64_splat
+const fadd = simd(0xf0); // f64x2.add
+const fmul = simd(0xf2); // f64x2.mul
+const block = (body: number[]) => [0x02, 0x40, ...body, 0x0b];
+const loop = (body: number[]) => [0x03, 0x40, ...body, 0x0b];
+const brIf = (depth: number) => [0x0d, ...uleb(depth)];
+const br = (depth: number) => [0x0c, ...uleb(depth)];
+
+/** while (cond) body, with cond an i32 expression: block { loop { !cond → exit; body; again } }. */
+const whileLoop = (cond: number[], body: number[]) =>
+  block(loop([...cond, ...eqz, ...brIf(1), ...body, ...br(0)]));
+
+// ---- gemm ----
+
+// Parameters (converted to bytes on entry, except the counts M, NV, Kd).
+const pM = 0,
+  pNV = 1,
+  pKd = 2,
+  pA = 3,
+  pAm = 4,
+  pAk = 5,
+  pB = 6,
+  pLdb = 7,
+  pC = 8,
+  pLdc = 9,
+  pI = 10,
+  pLdi = 11;
+const PARAMS = 12;
+// i32 locals
+const lM = 12, // current row m
+  lV = 13, // current column pair v
+  lK = 14, // steps of k left
+  lPa = 15, // address of A[m + ·, k]
+  lPb = 16, // address of B[k, 2v]
+  lAm2 = 17,
+  lAm3 = 18,
+  lT = 19, // scratch
+  lW = 20; // width of a one-row tile, in pairs
+const I32_LOCALS = 9;
+// v128 locals: accumulators, then the loaded B pairs, then the broadcast A entry.
+const MAX_ACC = 8;
+const vAcc = (i: number) => 21 + i;
+const vB = (c: number) => 21 + MAX_ACC + c;
+const vA = 21 + MAX_ACC + 2;
+const V128_LOCALS = MAX_ACC + 2 + 1;
+
+/** One mt x nt tile at row m, column pair v: load init, run k, store. */
+function tile(mt: number, nt: number): number[] {
+  const acc = (r: number, c: number) => vAcc(r * nt + c);
+  const out: number[] = [];
+  // init pairs: I + m·ldi + 16 v (+ r·ldi, + 16 c)
+  out.push(...get(pI), ...get(lM), ...get(pLdi), ...mul, ...add);
+  out.push(...get(lV), ...i32(4), ...shl, ...add, ...set(lT));
+  for (let r = 0; r < mt; r++) {
+    for (let c = 0; c < nt; c++) out.push(...get(lT), ...vload(16 * c), ...set(acc(r, c)));
+    if (r + 1 < mt) out.push(...get(lT), ...get(pLdi), ...add, ...set(lT));
+  }
+  // pa = A + m·am, pb = B + 16 v, k = Kd
+  out.push(...get(pA), ...get(lM), ...get(pAm), ...mul, ...add, ...set(lPa));
+  out.push(...get(pB), ...get(lV), ...i32(4), ...shl, ...add, ...set(lPb));
+  out.push(...get(pKd), ...set(lK));
+  const step: number[] = [];
+  // A pair of B serves mt rows: held in a local when mt > 1, loaded where used when mt = 1.
+  const bPair = (c: number) => (mt > 1 ? get(vB(c)) : [...get(lPb), ...vload(16 * c)]);
+  if (mt > 1) for (let c = 0; c < nt; c++) step.push(...get(lPb), ...vload(16 * c), ...set(vB(c)));
+  for (let r = 0; r < mt; r++) {
+    step.push(...get(lPa));
+    if (r === 1) step.push(...get(pAm), ...add);
+    if (r === 2) step.push(...get(lAm2), ...add);
+    if (r === 3) step.push(...get(lAm3), ...add);
+    step.push(...splat, ...set(vA));
+    for (let c = 0; c < nt; c++)
+      step.push(...get(acc(r, c)), ...get(vA), ...bPair(c), ...fmul, ...fadd, ...set(acc(r, c)));
+  }
+  step.push(...get(lPa), ...get(pAk), ...add, ...set(lPa));
+  step.push(...get(lPb), ...get(pLdb), ...add, ...set(lPb));
+  out.push(...whileLoop([...get(lK)], [...step, ...get(lK), ...i32(1), ...sub, ...set(lK)]));
+  // C + m·ldc + 16 v (+ r·ldc, + 16 c)
+  out.push(...get(pC), ...get(lM), ...get(pLdc), ...mul, ...add);
+  out.push(...get(lV), ...i32(4), ...shl, ...add, ...set(lT));
+  for (let r = 0; r < mt; r++) {
+    for (let c = 0; c < nt; c++) out.push(...get(lT), ...get(acc(r, c)), ...vstore(16 * c));
+    if (r + 1 < mt) out.push(...get(lT), ...get(pLdc), ...add, ...set(lT));
+  }
+  return out;
+}
+
+/**
+ * The column loop of a single row: tiles of up to 8 pairs, their widths evened out (50 pairs go
+ * as 8, 7, 7, 7, 7, 7, 7 rather than 8 x 6 + 2) since a narrow tile is as slow as a wide one: its
+ * few sums are chains of dependent additions.
+ */
+function rowColumns(): number[] {
+  const cases = Array.from({ length: 9 }, (_, w) => (w === 0 ? [] : tile(1, w)));
+  // block { block_8 { ... block_0 { br_table } case_0 } ... case_8 }, each case then leaving.
+  let sw = block([...get(lW), 0x0e, ...vec(cases.map((_, w) => uleb(w))), 0]);
+  for (let w = 0; w < cases.length; w++)
+    sw = block([...sw, ...cases[w], ...br(cases.length - 1 - w)]);
+  const left = [...get(pNV), ...get(lV), ...sub]; // pairs left
+  return [
+    ...i32(0),
+    ...set(lV),
+    ...whileLoop(
+      [...get(lV), ...get(pNV), ...[0x48]],
+      [
+        // w = ceil(left / ceil(left / 8))
+        ...left,
+        ...left,
+        ...i32(7),
+        ...add,
+        ...i32(3),
+        ...[0x76], // i32.shr_u
+        ...tee(lT),
+        ...add,
+        ...i32(1),
+        ...sub,
+        ...get(lT),
+        ...[0x6e], // i32.div_u
+        ...set(lW),
+        ...sw,
+        ...get(lV),
+        ...get(lW),
+        ...add,
+        ...set(lV),
+      ],
+    ),
+  ];
+}
+
+/** The column loop for rows of height mt: tiles nt pairs wide, then single pairs. */
+function columns(mt: number, nt: number): number[] {
+  return [
+    ...i32(0),
+    ...set(lV),
+    ...whileLoop(
+      [...get(lV), ...i32(nt), ...add, ...get(pNV), ...[0x4c]], // v + nt <= NV (i32.le_s)
+      [...tile(mt, nt), ...get(lV), ...i32(nt), ...add, ...set(lV)],
+    ),
+    ...whileLoop(
+      [...get(lV), ...get(pNV), ...[0x48]], // v < NV (i32.lt_s)
+      [...tile(mt, 1), ...get(lV), ...i32(1), ...add, ...set(lV)],
+    ),
+  ];
+}
+
+function gemmBody(): number[] {
+  const toBytes = (p: number) => [...get(p), ...i32(3), ...shl, ...set(p)];
+  return [
+    ...[pA, pAm, pAk, pB, pLdb, pC, pLdc, pI, pLdi].flatMap(toBytes),
+    ...get(pAm),
+    ...i32(1),
+    ...shl,
+    ...set(lAm2),
+    ...get(lAm2),
+    ...get(pAm),
+    ...add,
+    ...set(lAm3),
+    ...i32(0),
+    ...set(lM),
+    // Four rows at a time, two pairs (four columns) wide: 8 accumulators.
+    ...whileLoop(
+      [...get(pM), ...get(lM), ...sub, ...i32(4), ...geS],
+      [...columns(4, 2), ...get(lM), ...i32(4), ...add, ...set(lM)],
+    ),
+    // The rows left (all of them for a matrix-vector product), one at a time.
+    ...whileLoop(
+      [...get(lM), ...get(pM), ...[0x48]],
+      [...rowColumns(), ...get(lM), ...i32(1), ...add, ...set(lM)],
+    ),
+  ];
+}
+
+function transposeBody(): number[] {
+  // params: src 0, rows 1, cols 2, lds 3, dst 4, ldd 5; locals i 6, j 7
+  const i = 6,
+    j = 7;
+  return [
+    ...i32(0),
+    ...set(i),
+    ...whileLoop(
+      [...get(i), ...get(1), ...[0x48]],
+      [
+        ...i32(0),
+        ...set(j),
+        ...whileLoop(
+          [...get(j), ...get(2), ...[0x48]],
+          [
+            // dst[j·ldd + i] = src[i·lds + j]
+            ...get(4),
+            ...get(j),
+            ...get(5),
+            ...mul,
+            ...add,
+            ...get(i),
+            ...add,
+            ...i32(3),
+            ...shl,
+            ...get(0),
+            ...get(i),
+            ...get(3),
+            ...mul,
+            ...add,
+            ...get(j),
+            ...add,
+            ...i32(3),
+            ...shl,
+            ...f64load,
+            ...f64store,
+            ...get(j),
+            ...i32(1),
+            ...add,
+            ...set(j),
+          ],
+        ),
+        ...get(i),
+        ...i32(1),
+        ...add,
+        ...set(i),
+      ],
+    ),
+  ];
+}
+
+function moduleBytes(): Uint8Array<ArrayBuffer> {
+  const fn = (params: number, locals: number[][], body: number[]) => ({ params, locals, body });
+  const fns = [
+    fn(
+      PARAMS,
+      [
+        [I32_LOCALS, I32],
+        [V128_LOCALS, V128],
+      ],
+      gemmBody(),
+    ),
+    fn(6, [[2, I32]], transposeBody()),
+  ];
+  const types = vec(
+    fns.map((f) => [0x60, ...vec(Array.from({ length: f.params }, () => [I32])), 0]),
+  );
+  const imports = vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]]); // memory, min 1 page
+  const funcs = vec(fns.map((_, i) => uleb(i)));
+  const exports = vec([
+    [...name('gemm'), 0x00, 0],
+    [...name('transpose'), 0x00, 1],
+  ]);
+  const code = vec(
+    fns.map((f) => {
+      const body = [...vec(f.locals.map(([n, t]) => [...uleb(n), t])), ...f.body, 0x0b];
+      return [...uleb(body.length), ...body];
+    }),
+  );
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, types),
+    ...section(2, imports),
+    ...section(3, funcs),
+    ...section(7, exports),
+    ...section(10, code),
+  ]);
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where WebAssembly or its SIMD is missing. */
+function gemmModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      if (typeof WebAssembly === 'object') {
+        const bytes = moduleBytes();
+        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      }
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** Kernels over a fresh memory of at least `doubles` doubles, or null if they cannot run here. */
+export function createGemmKernels(doubles: number): GemmKernels | null {
+  const mod = gemmModule();
+  if (!mod) return null;
+  const pages = Math.ceil((doubles * 8) / 65536) || 1;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+  const inst = new WebAssembly.Instance(mod, { env: { memory } });
+  const ex = inst.exports as unknown as Omit<GemmKernels, 'memory'>;
+  return { memory, gemm: ex.gemm, transpose: ex.transpose };
+}
