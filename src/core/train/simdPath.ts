@@ -1,5 +1,5 @@
 import { activation, sigmoid } from '../activations';
-import type { LossStep } from '../losses';
+import { softmaxCrossEntropy, type LossStep } from '../losses';
 import type { ActivationName, Params } from '../types';
 import { createGemmKernels, type GemmKernels } from './wasmGemm';
 import type { TrainSequence, Workspace } from './workspace';
@@ -22,6 +22,7 @@ interface Layout {
   Dp: number;
   Tp: number; // even, >= maxT + 2: a column of ST or OT per step, with room for a pair past the end
   zero: number; // zeros, never written
+  one: number; // 1
   W: number; // H x Hp
   WT: number; // H x Hp, row j = column j of W
   V: number; // K x Hp
@@ -39,6 +40,7 @@ interface Layout {
   gW: number; // H x Hp
   gV: number; // K x Hp
   gU: number; // H x Dp (dense inputs; also where U is staged for its transpose)
+  gb: number; // Hp
   size: number;
 }
 
@@ -62,6 +64,7 @@ function layout(H: number, D: number, K: number, maxT: number): Layout {
     Dp,
     Tp,
     zero: take(Math.max(Hp, Dp, even(K))),
+    one: take(1),
     W: take(H * Hp),
     WT: take(H * Hp),
     V: take(K * Hp),
@@ -79,6 +82,7 @@ function layout(H: number, D: number, K: number, maxT: number): Layout {
     gW: take(H * Hp),
     gV: take(K * Hp),
     gU: take(H * Dp),
+    gb: take(Hp),
     size: at,
   };
 }
@@ -106,6 +110,7 @@ export function engineFor(ws: Workspace): Engine | null {
     const L = layout(H, D, K, ws.maxT);
     const k = createGemmKernels(L.size);
     e = k ? { L, k, f: new Float64Array(k.memory.buffer, 0, L.size) } : null;
+    if (e) e.f[L.one] = 1;
     engines.set(ws, e);
   }
   return e;
@@ -179,13 +184,10 @@ export function forwardBackwardSimd(
   for (let t = 0; t < len; t++) {
     const at = L.A + t * Hp;
     k.gemm(1, NVh, H, L.ST + t, 0, Tp, L.WT, Hp, at, Hp, L.b, 0);
-    if (xIdx) {
-      const hot = xIdx[start + t];
-      if (hot >= 0) for (let i = 0; i < H; i++) f[at + i] += U[i * D + hot];
-    } else {
-      k.gemm(1, NVh, D, L.X + t * Dp, 0, 1, L.UT, Hp, at, Hp, at, 0);
-    }
-    activate(act, f, at, L.S + (t + 1) * Hp, L.ST + t + 1, Tp, H);
+    let hot = -1;
+    if (xIdx) hot = xIdx[start + t];
+    else k.gemm(1, NVh, D, L.X + t * Dp, 0, 1, L.UT, Hp, at, Hp, at, 0);
+    activate(act, f, at, hot, U, D, L.S + (t + 1) * Hp, L.ST + t + 1, Tp, H);
   }
   const hLast = ws.hLast;
   for (let i = 0; i < H; i++) hLast[i] = f[L.S + len * Hp + i];
@@ -199,8 +201,15 @@ export function forwardBackwardSimd(
   let total = 0;
   for (let t = 0; t < len; t++) {
     const ot = t * K;
-    for (let q = 0; q < K; q++) o[ot + q] = f[L.OT + q * Tp + t];
     let Lt: number;
+    if (yIdx && outStep === softmaxCrossEntropy) {
+      Lt = softmaxCrossEntropyHot(f, L.OT + t, Tp, yIdx[start + t], K, o, yhat, dL_do, ot);
+      for (let q = 0; q < K; q++) f[L.dOT + q * Tp + t] = dL_do[ot + q];
+      losses[t] = Lt;
+      total += Lt;
+      continue;
+    }
+    for (let q = 0; q < K; q++) o[ot + q] = f[L.OT + q * Tp + t];
     if (yIdx) {
       const hot = yIdx[start + t];
       yOne[hot] = 1;
@@ -242,13 +251,11 @@ export function forwardBackwardSimd(
   k.gemm(K, NVh, len, L.dOT, Tp, 1, L.S + Hp, Hp, L.gV, Hp, L.zero, 0); // Σ ∂L/∂o_t s_tᵀ
   getRows(f, L.gW, Hp, H, H, grads.W);
   getRows(f, L.gV, Hp, K, H, grads.V);
-  const gb = grads.b;
+  k.gemm(1, NVh, len, L.one, 0, 0, L.dA, Hp, L.gb, Hp, L.zero, 0); // Σ 1 · ∂L/∂a_t
+  for (let i = 0; i < H; i++) grads.b[i] = f[L.gb + i];
   const gc = grads.c;
-  gb.fill(0);
   gc.fill(0);
   for (let t = 0; t < len; t++) {
-    const row = L.dA + t * Hp;
-    for (let i = 0; i < H; i++) gb[i] += f[row + i];
     const ot = t * K;
     for (let q = 0; q < K; q++) gc[q] += dL_do[ot + q];
   }
@@ -268,16 +275,73 @@ export function forwardBackwardSimd(
   return total;
 }
 
-/** s_t = f(a_t) for row `at` of the memory, into row `st` and column `sc` (stride Tp) of it. */
+/**
+ * softmaxCrossEntropy (losses.ts) for a one-hot target, with o_t read from column `col` of the
+ * memory (stride Tp) into o: the same operations in the same order, less the ones the zeros of
+ * y make void (y_k · ... for y_k = 0, Σ y = 1). Returns L_t.
+ */
+function softmaxCrossEntropyHot(
+  f: Float64Array,
+  col: number,
+  Tp: number,
+  hot: number,
+  K: number,
+  o: Float64Array,
+  yhat: Float64Array,
+  dL_do: Float64Array,
+  off: number,
+): number {
+  let max = -Infinity;
+  for (let q = 0; q < K; q++) {
+    const oq = f[col + q * Tp];
+    o[off + q] = oq;
+    if (oq > max) max = oq;
+  }
+  let sum = 0;
+  for (let q = 0; q < K; q++) {
+    const e = Math.exp(o[off + q] - max);
+    yhat[off + q] = e;
+    sum += e;
+  }
+  const logSum = Math.log(sum);
+  for (let q = 0; q < K; q++) {
+    const p = yhat[off + q] / sum;
+    yhat[off + q] = p;
+    dL_do[off + q] = p;
+  }
+  dL_do[off + hot] = yhat[off + hot] - 1;
+  return 0 - (o[off + hot] - max - logSum);
+}
+
+/**
+ * a_t += U x_t for x_t = e_hot (none if hot < 0), then s_t = f(a_t), for row `at` of the memory,
+ * into row `st` and column `sc` (stride Tp) of it.
+ */
 function activate(
   name: ActivationName,
   f: Float64Array,
   at: number,
+  hot: number,
+  U: Float64Array,
+  D: number,
   st: number,
   sc: number,
   Tp: number,
   H: number,
 ): void {
+  if (hot >= 0) {
+    if (name === 'tanh') {
+      for (let i = 0; i < H; i++) {
+        const ai = f[at + i] + U[i * D + hot];
+        f[at + i] = ai;
+        const si = Math.tanh(ai);
+        f[st + i] = si;
+        f[sc + i * Tp] = si;
+      }
+      return;
+    }
+    for (let i = 0; i < H; i++) f[at + i] += U[i * D + hot];
+  }
   switch (name) {
     case 'tanh':
       for (let i = 0; i < H; i++) {

@@ -126,7 +126,8 @@ const lM = 12, // current row m
   lW = 20; // width of a one-row tile, in pairs
 const I32_LOCALS = 9;
 // v128 locals: accumulators, then the loaded B pairs, then the broadcast A entry.
-const MAX_ACC = 8;
+const ROW_MAX = 6; // widest one-row tile, in pairs
+const MAX_ACC = Math.max(8, ROW_MAX);
 const vAcc = (i: number) => 21 + i;
 const vB = (c: number) => 21 + MAX_ACC + c;
 const vA = 21 + MAX_ACC + 2;
@@ -179,7 +180,7 @@ function tile(mt: number, nt: number): number[] {
  * few sums are chains of dependent additions.
  */
 function rowColumns(): number[] {
-  const cases = Array.from({ length: 9 }, (_, w) => (w === 0 ? [] : tile(1, w)));
+  const cases = Array.from({ length: ROW_MAX + 1 }, (_, w) => (w === 0 ? [] : tile(1, w)));
   // block { block_8 { ... block_0 { br_table } case_0 } ... case_8 }, each case then leaving.
   let sw = block([...get(lW), 0x0e, ...vec(cases.map((_, w) => uleb(w))), 0]);
   for (let w = 0; w < cases.length; w++)
@@ -191,13 +192,13 @@ function rowColumns(): number[] {
     ...whileLoop(
       [...get(lV), ...get(pNV), ...[0x48]],
       [
-        // w = ceil(left / ceil(left / 8))
+        // w = ceil(left / ceil(left / ROW_MAX))
         ...left,
         ...left,
-        ...i32(7),
+        ...i32(ROW_MAX - 1),
         ...add,
-        ...i32(3),
-        ...[0x76], // i32.shr_u
+        ...i32(ROW_MAX),
+        ...[0x6e], // i32.div_u
         ...tee(lT),
         ...add,
         ...i32(1),
