@@ -11,6 +11,7 @@ import {
   trainChunk,
   type TrainSequence,
 } from '../src/core/train';
+import { setSimdEnabled } from '../src/core/train/simdPath';
 import type { Scenario } from '../src/core/types';
 
 const WARMUP_MS = 700;
@@ -47,8 +48,14 @@ function syntheticText(V: number, n: number, rng: Rng): Int32Array {
   return text;
 }
 
-/** Workload 1: min-char-rnn's loop (hidden 100, 25 steps, vocab 65, Adagrad 0.1, clip ±5). */
-function charRnn(): void {
+/**
+ * Workload 1: min-char-rnn's loop (hidden 100, 25 steps, vocab 65, Adagrad 0.1, clip ±5), on the
+ * WebAssembly SIMD path the training code takes where it can, and again on the plain JavaScript
+ * path it falls back to without it (named with -plain).
+ */
+function charRnn(simd: boolean): void {
+  setSimdEnabled(simd);
+  const name = simd ? 'char-rnn-h100-t25-v65' : 'char-rnn-h100-t25-v65-plain';
   const H = 100;
   const V = 65;
   const seqLength = 25;
@@ -78,7 +85,7 @@ function charRnn(): void {
   };
   timeIt(iter, WARMUP_MS, 50);
   const rate = timeIt(iter, MEASURE_MS, 50);
-  console.log(`char-rnn-h100-t25-v65: ${rate.toFixed(0)} iters/s`);
+  console.log(`${name}: ${rate.toFixed(0)} iters/s`);
   console.log(
     `  (${session.steps} chunks trained in all, smooth loss ${smoothLoss.toFixed(2)} from ${(-Math.log(1 / V) * seqLength).toFixed(2)})`,
   );
@@ -115,5 +122,7 @@ function explorerTrace(): void {
   console.log(`explorer-trace-t100-h16: ${(1e6 / rate).toFixed(1)} µs per forward+BPTT`);
 }
 
-charRnn();
+charRnn(true);
+charRnn(false);
+setSimdEnabled(true);
 explorerTrace();
