@@ -1,0 +1,199 @@
+import { memo, type CSSProperties } from 'react';
+import type {
+  Column,
+  GradEdge,
+  LayoutEdge,
+  LayoutNode,
+  Rows,
+  WeightKind,
+} from '../../layout/graphLayout';
+import { fmt } from '../encoding';
+import { visibleSymbol, type GraphData } from './graphData';
+import { GradArrow, GraphNode, WeightEdge } from './parts';
+
+/** The geometry of one step, grouped once per layout. */
+export interface ColumnGeom {
+  col: Column;
+  rows: Rows;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  connector: { path: string; head: string } | null;
+  output: GradEdge | null;
+  future: GradEdge | null;
+}
+
+/** The texts of a step: header, prediction and target, the value of L_t, the input symbol. */
+export const StepTexts = memo(function StepTexts({
+  t,
+  cx,
+  rows,
+  data,
+  computed,
+  withHeader = true,
+}: {
+  t: number;
+  cx: number;
+  rows: Rows;
+  data: GraphData;
+  computed: boolean;
+  withHeader?: boolean;
+}) {
+  const i = t - 1;
+  const pred = data.pred[i];
+  const target = data.target[i];
+  const right = pred === target;
+  const L = data.trace.losses[i];
+  return (
+    <g className="gs-texts" data-known={computed}>
+      {withHeader && (
+        <text className="gs-header" x={cx} y={rows.header} textAnchor="middle">
+          t = {t}
+        </text>
+      )}
+      {computed && (
+        <text
+          className={right ? 'gs-pred gs-right' : 'gs-pred gs-wrong'}
+          x={cx}
+          y={rows.pred}
+          textAnchor="middle"
+        >
+          <title>{`predicted ${visibleSymbol(data.labels, pred)}, ${right ? 'right' : 'wrong'}`}</title>
+          {visibleSymbol(data.labels, pred)}
+          <tspan className="gs-mark" dx={3}>
+            {right ? '✓' : '✗'}
+          </tspan>
+        </text>
+      )}
+      <text className="gs-target" x={cx} y={rows.target} textAnchor="middle">
+        {visibleSymbol(data.labels, target)}
+      </text>
+      {computed && (
+        <text
+          className="gs-lossval num"
+          x={cx + rows.lossH / 2 + 4}
+          y={rows.lossTop + rows.lossH - 2}
+        >
+          <title>{String(L)}</title>
+          {fmt(L)}
+        </text>
+      )}
+      <text className="gs-input" x={cx} y={rows.char} textAnchor="middle">
+        {visibleSymbol(data.labels, data.input[i])}
+      </text>
+    </g>
+  );
+});
+
+export const ChainColumn = memo(function ChainColumn({
+  geo,
+  data,
+  computed,
+  grad,
+  current,
+  flowing,
+  hover,
+  foldFocus,
+  detail,
+}: {
+  geo: ColumnGeom;
+  data: GraphData;
+  /** forwardKnown at this step. */
+  computed: boolean;
+  /** gradKnown at this step. */
+  grad: boolean;
+  current: boolean;
+  /** The gradient is arriving here now (backward cursor at this step). */
+  flowing: boolean;
+  hover: WeightKind | null;
+  /** The column that stays visible while the chain folds into one cell. */
+  foldFocus: boolean;
+  /** In or near the view: draw the cells. */
+  detail: boolean;
+}) {
+  const { col, rows } = geo;
+  const t = col.t;
+  const style = { '--cx': `${col.cx}px` } as CSSProperties;
+  return (
+    <g
+      className="gs-col"
+      data-col={t}
+      data-current-col={current ? true : undefined}
+      data-fold-focus={foldFocus ? true : undefined}
+      style={style}
+    >
+      {t > 0 ? (
+        detail && <StepTexts t={t} cx={col.cx} rows={rows} data={data} computed={computed} />
+      ) : (
+        <text className="gs-header" x={col.cx} y={rows.header} textAnchor="middle">
+          t = 0
+        </text>
+      )}
+      {geo.connector && (
+        <g className="gs-conn" data-computed={computed}>
+          <path d={geo.connector.path} />
+          <path className="gs-conn-head" d={geo.connector.head} />
+        </g>
+      )}
+      {geo.edges.map((e) => (
+        <WeightEdge
+          key={e.id}
+          edge={e}
+          computed={computed}
+          highlight={hover === e.weight}
+          dim={hover !== null && hover !== e.weight}
+          focusable={t === 1}
+          label={detail || t === 1}
+        />
+      ))}
+      {grad && geo.output && (
+        <GradArrow edge={geo.output} size={data.outNorm[t]} max={data.gradMax} flowing={flowing} />
+      )}
+      {grad && geo.future && (
+        <GradArrow edge={geo.future} size={data.futNorm[t]} max={data.gradMax} flowing={flowing} />
+      )}
+      {geo.nodes.map((n) => (
+        <GraphNode
+          key={n.id}
+          node={n}
+          t={t}
+          data={data}
+          computed={computed}
+          grad={grad}
+          current={current}
+          detail={detail}
+        />
+      ))}
+    </g>
+  );
+});
+
+/** Group the flat layout into columns, once per layout. */
+export function groupColumns(g: {
+  columns: Column[];
+  rows: Rows;
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  gradEdges: GradEdge[];
+  connectors: { t: number; path: string; head: string }[];
+}): ColumnGeom[] {
+  const out: ColumnGeom[] = g.columns.map((col) => ({
+    col,
+    rows: g.rows,
+    nodes: [],
+    edges: [],
+    connector: null,
+    output: null,
+    future: null,
+  }));
+  for (const n of g.nodes) out[n.t].nodes.push(n);
+  // Paint order inside a column: W (from the left), then U, then V.
+  const order = { W: 0, U: 1, V: 2 };
+  for (const e of g.edges) out[e.t].edges.push(e);
+  for (const c of out) c.edges.sort((a, b) => order[a.weight] - order[b.weight]);
+  for (const c of g.connectors) out[c.t].connector = c;
+  for (const e of g.gradEdges) {
+    if (e.kind === 'output') out[e.t].output = e;
+    else out[e.t].future = e;
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import type { ExploreResult } from '../../core/explore';
+import type { Trace } from '../../core/types';
+import { maxAbs, valueScale } from '../encoding';
+
+// What the graph derives from one trace, once per trace (never per cursor move): colour scales
+// with symmetric domains, the predicted / target / input symbol of every step, the sizes of the
+// two gradient terms that flow into each state, and the running sum of the losses.
+
+export type ColorScale = (v: number) => string;
+
+export interface GraphData {
+  trace: Trace;
+  T: number;
+  H: number;
+  K: number;
+  D: number;
+  inputs: Float64Array; // T x D
+  targets: Float64Array; // T x K
+  labels: string[] | null;
+  crossEntropy: boolean;
+  scales: {
+    x: ColorScale;
+    s: ColorScale; // s_t and s_0 (a_t shares its domain in the tooltip only)
+    o: ColorScale;
+    loss: ColorScale;
+    grad: ColorScale; // ∂L/∂a_t, ∂L/∂s_0
+  };
+  /** argmax of ŷ_t, of y_t, and of x_t when x_t is one-hot (else -1); index t - 1. */
+  pred: Int32Array;
+  target: Int32Array;
+  input: Int32Array;
+  /** |V^T ∂L/∂o_t| at index t (t = 1..T; index 0 unused). */
+  outNorm: Float64Array;
+  /** |W^T ∂L/∂a_{t+1}| at index t (t = 0..T-1; index 0 is |∂L/∂s_0|; index T is 0). */
+  futNorm: Float64Array;
+  /** The largest of all those norms: arrows are scaled against it. */
+  gradMax: number;
+  /** cumLoss[t] = L_1 + … + L_t (cumLoss[0] = 0). */
+  cumLoss: Float64Array;
+  maxLoss: number;
+}
+
+export function argmax(v: ArrayLike<number>, off: number, n: number): number {
+  let best = -1;
+  let bv = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = v[off + i];
+    if (x > bv) {
+      bv = x;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function oneHotIndex(v: ArrayLike<number>, off: number, n: number): number {
+  let idx = -1;
+  for (let i = 0; i < n; i++) {
+    const x = v[off + i];
+    if (x === 1 && idx === -1) idx = i;
+    else if (x !== 0) return -1;
+  }
+  return idx;
+}
+
+export function norm(v: ArrayLike<number>, off: number, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += v[off + i] * v[off + i];
+  return Math.sqrt(s);
+}
+
+export function graphData(result: ExploreResult): GraphData {
+  const { trace, scenario, labels } = result;
+  const { T, H, K, D } = trace;
+  const { inputs, targets } = scenario.seq;
+  const pred = new Int32Array(T);
+  const target = new Int32Array(T);
+  const input = new Int32Array(T);
+  const outNorm = new Float64Array(T + 1);
+  const futNorm = new Float64Array(T + 1);
+  const cumLoss = new Float64Array(T + 1);
+  for (let t = 1; t <= T; t++) {
+    pred[t - 1] = argmax(trace.yhat, (t - 1) * K, K);
+    target[t - 1] = argmax(targets, (t - 1) * K, K);
+    input[t - 1] = oneHotIndex(inputs, (t - 1) * D, D);
+    outNorm[t] = norm(trace.dL_ds_out, (t - 1) * H, H);
+    if (t < T) futNorm[t] = norm(trace.dL_ds_next, (t - 1) * H, H);
+    cumLoss[t] = cumLoss[t - 1] + trace.losses[t - 1];
+  }
+  futNorm[0] = norm(trace.grads.s0, 0, H);
+  let gradMax = 0;
+  for (let t = 0; t <= T; t++) gradMax = Math.max(gradMax, outNorm[t], futNorm[t]);
+  const maxLoss = maxAbs(trace.losses);
+  return {
+    trace,
+    T,
+    H,
+    K,
+    D,
+    inputs,
+    targets,
+    labels,
+    crossEntropy: trace.lossName === 'cross-entropy',
+    scales: {
+      x: valueScale(maxAbs(inputs)),
+      s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0))),
+      o: valueScale(maxAbs(trace.o)),
+      loss: valueScale(maxLoss),
+      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0))),
+    },
+    pred,
+    target,
+    input,
+    outNorm,
+    futNorm,
+    gradMax,
+    cumLoss,
+    maxLoss,
+  };
+}
+
+/** A symbol as it can be read on screen: space, newline and tab get visible stand-ins. */
+export function visibleSymbol(labels: string[] | null, i: number): string {
+  if (i < 0) return '';
+  if (!labels) return String(i);
+  const c = labels[i] ?? String(i);
+  if (c === ' ') return '␣';
+  if (c === '\n') return '↵';
+  if (c === '\t') return '⇥';
+  return c;
+}
+
+/** Arrow width and opacity for a gradient of size n against the largest one. */
+export function gradStroke(n: number, max: number): { width: number; opacity: number } {
+  const r = max > 0 && Number.isFinite(n) ? Math.min(1, n / max) : 0;
+  // Square root: small gradients stay visible, the vanishing ones still look thin.
+  const q = Math.sqrt(r);
+  return { width: 1.25 + 5 * q, opacity: 0.35 + 0.65 * q };
+}

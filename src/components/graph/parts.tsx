@@ -1,0 +1,296 @@
+import { memo } from 'react';
+import {
+  gradArrow,
+  type GradEdge,
+  type LayoutEdge,
+  type LayoutNode,
+  type Strip,
+} from '../../layout/graphLayout';
+import { fmt, probScale, WEIGHT_VAR } from '../encoding';
+import { gradStroke, type ColorScale, type GraphData } from './graphData';
+
+// The SVG pieces of the graph, each memoised on primitives and on references that change only
+// with the trace, so that moving the cursor re-renders only the columns whose state changes.
+// Whether a value is known is a data attribute: the cells of every node are drawn once per
+// trace and CSS fades them in when the cursor reaches them.
+
+export const TIP_ID = 'graph-node-tip';
+
+/**
+ * One strip of colour cells, drawn as one rectangle filled with a hard-stop gradient: one
+ * painted element per strip rather than one per cell, so a long chain stays cheap to paint.
+ */
+export const Cells = memo(function Cells({
+  id,
+  strip,
+  values,
+  off,
+  scale,
+  className,
+}: {
+  id: string;
+  strip: Strip;
+  values: ArrayLike<number>;
+  off: number;
+  scale: ColorScale;
+  className: string;
+}) {
+  const stops = [];
+  for (let i = 0; i < strip.n; i++) {
+    const c = scale(values[off + i]);
+    stops.push(
+      <stop key={2 * i} offset={i / strip.n} stopColor={c} />,
+      <stop key={2 * i + 1} offset={(i + 1) / strip.n} stopColor={c} />,
+    );
+  }
+  return (
+    <g className={className}>
+      <linearGradient id={id} x1={0} y1={0} x2={0} y2={1}>
+        {stops}
+      </linearGradient>
+      <rect
+        x={strip.x}
+        y={strip.y}
+        width={strip.w}
+        height={strip.n * strip.cellH}
+        fill={`url(#${id})`}
+      />
+    </g>
+  );
+});
+
+function Outline({ strip, className }: { strip: Strip; className: string }) {
+  return (
+    <rect
+      className={className}
+      x={strip.x - 0.5}
+      y={strip.y - 0.5}
+      width={strip.w + 1}
+      height={strip.n * strip.cellH + 1}
+      rx={1.5}
+    />
+  );
+}
+
+const NODE_NAME = { x: 'input x', s: 'hidden state s', o: 'output o', L: 'loss L' } as const;
+
+export function nodeLabel(kind: LayoutNode['kind'], t: number): string {
+  return `${NODE_NAME[kind]}_${t}`;
+}
+
+/** What a node's strips show at step t: its row of the trace and the scale it is read on. */
+function stripsOf(node: LayoutNode, t: number, d: GraphData) {
+  const { trace } = d;
+  switch (node.kind) {
+    case 'x':
+      return { main: { values: d.inputs, off: (t - 1) * d.D, scale: d.scales.x }, side: null };
+    case 's':
+      return t === 0
+        ? {
+            main: { values: trace.s0, off: 0, scale: d.scales.s },
+            side: { values: trace.grads.s0, off: 0, scale: d.scales.grad },
+          }
+        : {
+            main: { values: trace.s, off: (t - 1) * d.H, scale: d.scales.s },
+            side: { values: trace.dL_da, off: (t - 1) * d.H, scale: d.scales.grad },
+          };
+    case 'o':
+      return {
+        main: { values: trace.o, off: (t - 1) * d.K, scale: d.scales.o },
+        side: { values: trace.yhat, off: (t - 1) * d.K, scale: probScale as ColorScale },
+      };
+    case 'L':
+      return { main: { values: trace.losses, off: t - 1, scale: d.scales.loss }, side: null };
+  }
+}
+
+export const GraphNode = memo(function GraphNode({
+  node,
+  t,
+  data,
+  computed,
+  grad,
+  current,
+  detail = true,
+  idPrefix = 'gs',
+}: {
+  node: LayoutNode;
+  /** The step whose values it shows (the folded cell shows the current step). */
+  t: number;
+  data: GraphData;
+  computed: boolean;
+  grad: boolean;
+  current: boolean;
+  /** Draw the cells (off-screen columns of a long chain draw only their outlines). */
+  detail?: boolean;
+  /** Keeps the ids of the cell gradients unique (folded cell and chain). */
+  idPrefix?: string;
+}) {
+  const st = stripsOf(node, t, data);
+  const pad = 3;
+  const gradSide = node.kind === 's';
+  return (
+    <g
+      className="gs-node"
+      data-node={node.kind}
+      data-t={t}
+      data-computed={computed}
+      data-grad={node.kind === 'x' ? false : grad}
+      data-current={current ? true : undefined}
+      tabIndex={0}
+      role="img"
+      aria-label={nodeLabel(node.kind, t)}
+      aria-describedby={TIP_ID}
+    >
+      <rect
+        className="gs-focus"
+        x={node.x - pad}
+        y={node.y - pad}
+        width={node.w + 2 * pad}
+        height={node.h + 2 * pad}
+        rx={4}
+      />
+      {(node.kind === 'o' || node.kind === 'L') && (
+        <rect
+          className="gs-ring"
+          x={node.x - 2}
+          y={node.y - 2}
+          width={node.w + 4}
+          height={node.h + 4}
+          rx={3}
+        />
+      )}
+      <Outline strip={node.main} className="gs-outline" />
+      {detail && (
+        <Cells
+          id={`${idPrefix}-${node.id}-m`}
+          strip={node.main}
+          {...st.main}
+          className="gs-cells"
+        />
+      )}
+      {node.side && st.side && (
+        <>
+          <Outline strip={node.side} className={gradSide ? 'gs-grad-outline' : 'gs-outline'} />
+          {detail && (
+            <Cells
+              id={`${idPrefix}-${node.id}-s`}
+              strip={node.side}
+              {...st.side}
+              className={gradSide ? 'gs-cells gs-gradcells' : 'gs-cells'}
+            />
+          )}
+        </>
+      )}
+    </g>
+  );
+});
+
+/** A weight edge with its label; the label is focusable on the first step only (one tab stop each). */
+export const WeightEdge = memo(function WeightEdge({
+  edge,
+  computed,
+  highlight,
+  dim,
+  focusable,
+  label: withLabel = true,
+}: {
+  edge: LayoutEdge;
+  computed: boolean;
+  highlight: boolean;
+  dim: boolean;
+  focusable: boolean;
+  /** Off-screen steps of a long chain skip their label. */
+  label?: boolean;
+}) {
+  const w = edge.weight;
+  const label = (
+    <text
+      className="gs-wlabel"
+      x={edge.label.x}
+      y={edge.label.y}
+      textAnchor={edge.label.anchor}
+      style={{ fill: WEIGHT_VAR[w] }}
+    >
+      {w}
+    </text>
+  );
+  return (
+    <g
+      className="gs-edge"
+      data-edge={w}
+      data-t={edge.t}
+      data-computed={computed}
+      data-highlight={highlight ? true : undefined}
+      data-dim={dim ? true : undefined}
+    >
+      <path className="gs-edge-hit" d={edge.path} />
+      <path className="gs-edge-line" d={edge.path} style={{ stroke: WEIGHT_VAR[w] }} />
+      <path className="gs-edge-head" d={edge.head} style={{ fill: WEIGHT_VAR[w] }} />
+      {!withLabel ? null : focusable ? (
+        <g
+          className="gs-wlabel-focus"
+          data-weight={w}
+          tabIndex={0}
+          role="img"
+          aria-label={`weight ${w}, shared by every time step`}
+        >
+          <rect
+            className="gs-focus"
+            x={
+              edge.label.x -
+              (edge.label.anchor === 'end' ? 13 : edge.label.anchor === 'middle' ? 7 : 1)
+            }
+            y={edge.label.y - 12}
+            width={14}
+            height={16}
+            rx={3}
+          />
+          {label}
+        </g>
+      ) : (
+        <g data-weight={w} aria-hidden="true">
+          {label}
+        </g>
+      )}
+    </g>
+  );
+});
+
+/** A term of ∂L/∂s_t on its way back: accent colour, width and opacity by its size. */
+export const GradArrow = memo(function GradArrow({
+  edge,
+  size,
+  max,
+  flowing,
+}: {
+  edge: GradEdge;
+  size: number;
+  max: number;
+  flowing: boolean;
+}) {
+  const { width, opacity } = gradStroke(size, max);
+  const { path, head } = gradArrow(edge, width);
+  const what =
+    edge.kind === 'output'
+      ? `from the output now: Vᵀ ∂L/∂o_${edge.t}`
+      : `from the future: Wᵀ ∂L/∂a_${edge.t + 1}`;
+  return (
+    <g
+      className="gs-grad-edge"
+      data-grad-edge={edge.kind}
+      data-t={edge.t}
+      data-flowing={flowing ? true : undefined}
+    >
+      <title>{`∂L/∂s_${edge.t} ${what}, size ${fmt(size)}`}</title>
+      <path
+        className="gs-grad"
+        data-flowing={flowing ? true : undefined}
+        d={path}
+        strokeWidth={width}
+        strokeOpacity={opacity}
+      />
+      <path className="gs-grad-head" d={head} fillOpacity={opacity} />
+    </g>
+  );
+});
