@@ -33,7 +33,7 @@ test.describe('fixtures self-test', () => {
     await page.evaluate(() => console.error('self-test: console error'));
   });
 
-  test('an uncaught page error fails the test (expected failure)', async ({ page }) => {
+  test('an uncaught page error fails the test (expected failure)', async ({ page, pageErrors }) => {
     test.fail();
     await page.setContent(cleanPage);
     await page.evaluate(() => {
@@ -41,7 +41,8 @@ test.describe('fixtures self-test', () => {
         throw new Error('self-test: uncaught');
       });
     });
-    await page.waitForTimeout(100);
+    // Wait for the error to arrive (a state, not a time); the fixture then fails the test.
+    await expect.poll(() => pageErrors.length).toBeGreaterThan(0);
   });
 
   test.describe('with allowedErrors', () => {
