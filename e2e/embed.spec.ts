@@ -1,0 +1,110 @@
+import { expect, test, type Page } from './fixtures';
+
+// A course page embeds the explorer in an iframe and drives it with postMessage.
+
+// The course page is served (by a route) from the app's own origin: Chrome does not let a page
+// from a public host frame localhost.
+const HOST_PATH = '/__course-page.html';
+
+async function hostPage(page: Page, baseURL: string, query: string) {
+  await page.route(`${baseURL}${HOST_PATH}`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Course</title></head><body>
+        <iframe id="f" title="Unrolled" src="${baseURL}/?${query}" style="width:1000px;height:700px"></iframe>
+        <script>
+          window.__msgs = [];
+          addEventListener('message', (e) => { if (e.data && e.data.source === 'unrolled') window.__msgs.push(e.data); });
+          window.send = (m) => document.getElementById('f').contentWindow.postMessage(m, '*');
+        </script></body></html>`,
+    }),
+  );
+  await page.goto(`${baseURL}${HOST_PATH}`);
+}
+
+const messages = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __msgs: Record<string, unknown>[] }).__msgs);
+
+test.describe('embedding', () => {
+  test('says ready, follows setStep, play and pause, reports steps and height', async ({
+    page,
+    baseURL,
+  }) => {
+    await hostPage(
+      page,
+      baseURL!,
+      `embed=1&text=hello&parentOrigin=${encodeURIComponent(baseURL!)}`,
+    );
+    await expect
+      .poll(() => messages(page))
+      .toContainEqual({ source: 'unrolled', type: 'ready', version: 1 });
+    await expect
+      .poll(async () =>
+        (await messages(page)).some((m) => m.type === 'resize' && Number(m.height) > 100),
+      )
+      .toBe(true);
+    const frame = page.frameLocator('#f');
+    // No site chrome in embed mode.
+    await expect(frame.getByRole('heading', { name: 'Unrolled', level: 1 })).toHaveCount(0);
+
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({
+        target: 'unrolled',
+        type: 'setStep',
+        step: 'b3',
+      }),
+    );
+    await expect(frame.getByTestId('step-label')).toHaveAttribute('data-step', 'b3');
+    await expect
+      .poll(() => messages(page))
+      .toContainEqual({ source: 'unrolled', type: 'step', step: 'b3' });
+
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({
+        target: 'unrolled',
+        type: 'play',
+      }),
+    );
+    await expect(frame.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({
+        target: 'unrolled',
+        type: 'pause',
+      }),
+    );
+    await expect(frame.getByRole('button', { name: 'Play' })).toBeVisible();
+  });
+
+  test('ignores malformed messages and messages from another origin, without error', async ({
+    page,
+    baseURL,
+  }) => {
+    await hostPage(page, baseURL!, 'embed=1&text=hello&parentOrigin=https://other.example');
+    const frame = page.frameLocator('#f');
+    await expect(frame.getByRole('button', { name: 'Step forward' })).toBeVisible();
+    // The parent is the app's origin, not the origin the page was opened for: setStep is ignored.
+    await page.evaluate(() =>
+      (window as unknown as { send: (m: unknown) => void }).send({
+        target: 'unrolled',
+        type: 'setStep',
+        step: 'f2',
+      }),
+    );
+    // And from the right window but malformed: ignored too.
+    for (const bad of [
+      null,
+      'setStep',
+      { target: 'unrolled', type: 'setStep', step: 42 },
+      { target: 'unrolled', type: 'eval', code: 'alert(1)' },
+    ])
+      await page.evaluate(
+        (m) => (window as unknown as { send: (m: unknown) => void }).send(m),
+        bad,
+      );
+    // A later, valid step from the test itself proves the app is alive and saw none of the above.
+    await frame.getByRole('button', { name: 'Step forward' }).click();
+    await expect(frame.getByTestId('step-label')).toHaveAttribute('data-step', 'f1');
+    // Nothing was posted to a parent of the wrong origin.
+    expect(await messages(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { openApp, stepLabel } from './app';
+
+test.describe('the URL', () => {
+  test('holds every choice, so a copied link opens the same picture', async ({ page }) => {
+    await openApp(page);
+    await page.getByLabel('Sequence').fill('rnn rocks');
+    await page.getByLabel('Hidden size').fill('5');
+    await page.getByLabel('Activation').selectOption('sigmoid');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(stepLabel(page)).toHaveAttribute('data-step', 'f2');
+    await expect(page).toHaveURL(/step=f2/);
+    const url = page.url();
+    expect(url).toMatch(/text=rnn\+rocks/);
+    expect(url).toMatch(/hidden=5/);
+    expect(url).toMatch(/act=sigmoid/);
+    const loss = await page.getByTestId('running-loss').getAttribute('data-value');
+
+    const copy = await page.context().newPage();
+    await copy.goto(url);
+    await expect(stepLabel(copy)).toHaveAttribute('data-step', 'f2');
+    await expect(copy.getByLabel('Sequence')).toHaveValue('rnn rocks');
+    await expect(copy.getByTestId('running-loss')).toHaveAttribute('data-value', loss!);
+  });
+
+  test('bad values fall back to defaults with a dismissible notice; no script runs', async ({
+    page,
+  }) => {
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await openApp(page, {
+      hidden: '999',
+      act: '<img src=x onerror=alert(1)>',
+      step: 'javascript:alert(1)',
+      text: 'ok text',
+    });
+    const notices = page.getByRole('region', { name: 'Notices' });
+    await expect(notices).toContainText('hidden=999');
+    await expect(notices).toContainText('act=');
+    await expect(page.getByLabel('Hidden size')).toHaveValue('3');
+    await expect(page.getByLabel('Sequence')).toHaveValue('ok text');
+    const dismiss = notices.getByRole('button', { name: /Dismiss/ });
+    const n = await dismiss.count();
+    for (let i = 0; i < n; i++) await dismiss.first().click();
+    await expect(notices).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+});
