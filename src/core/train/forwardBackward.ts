@@ -35,8 +35,12 @@ export function forwardBackward(
   const yIdx = seq.targetIndex;
   const y = seq.targets as Float64Array;
   const outStep = lossStep(loss);
-  const engine = len > 0 ? engineFor(ws) : null;
-  if (engine) return forwardBackwardSimd(engine, ws, params, act, outStep, seq, hPrev, start, len);
+  const engine = engineFor(ws);
+  if (engine) {
+    if (len > 0)
+      return forwardBackwardSimd(engine, ws, params, act, outStep, seq, hPrev, start, len);
+    engine.fresh = false; // what it holds is not this call's
+  }
 
   // ---- Forward: a_t = b + W s_{t-1} + U x_t, s_t = f(a_t), o_t = c + V s_t, L_t. ----
   s.set(hPrev, 0); // row 0 of s is s_0

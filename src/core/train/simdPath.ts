@@ -1,6 +1,9 @@
 import { activation, sigmoid } from '../activations';
+import type { ClipConfig } from '../clip';
 import { softmaxCrossEntropy, type LossStep } from '../losses';
+import { DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
 import type { ActivationName, Params } from '../types';
+import { adagradClip, fusedClipBound, type ColumnSubset } from './update';
 import { createGemmKernels, type GemmKernels } from './wasmGemm';
 import type { TrainSequence, Workspace } from './workspace';
 
@@ -41,6 +44,9 @@ interface Layout {
   gV: number; // K x Hp
   gU: number; // H x Dp (dense inputs; also where U is staged for its transpose)
   gb: number; // Hp
+  GW: number; // H x Hp, Adagrad's G for W
+  GV: number; // K x Hp, Adagrad's G for V
+  res: number; // 2, what the adagrad kernel reports
   size: number;
 }
 
@@ -83,6 +89,9 @@ function layout(H: number, D: number, K: number, maxT: number): Layout {
     gV: take(K * Hp),
     gU: take(H * Dp),
     gb: take(Hp),
+    GW: take(H * Hp),
+    GV: take(K * Hp),
+    res: take(2),
     size: at,
   };
 }
@@ -91,6 +100,12 @@ interface Engine {
   L: Layout;
   k: GemmKernels;
   f: Float64Array; // the module's memory
+  /** The last forwardBackward ran here with these params, and no update has used it yet. */
+  fresh: boolean;
+  params: Params | null;
+  /** G of W and V where the optimizer state may live (rows unpadded), else null. */
+  GWview: Float64Array | null;
+  GVview: Float64Array | null;
 }
 
 let enabled = true;
@@ -109,8 +124,22 @@ export function engineFor(ws: Workspace): Engine | null {
     const { H, D, K } = ws.dims;
     const L = layout(H, D, K, ws.maxT);
     const k = createGemmKernels(L.size);
-    e = k ? { L, k, f: new Float64Array(k.memory.buffer, 0, L.size) } : null;
-    if (e) e.f[L.one] = 1;
+    if (k) {
+      const f = new Float64Array(k.memory.buffer, 0, L.size);
+      const unpadded = L.Hp === H;
+      e = {
+        L,
+        k,
+        f,
+        fresh: false,
+        params: null,
+        GWview: unpadded ? f.subarray(L.GW, L.GW + H * H) : null,
+        GVview: unpadded ? f.subarray(L.GV, L.GV + K * H) : null,
+      };
+      f[L.one] = 1;
+    } else {
+      e = null;
+    }
     engines.set(ws, e);
   }
   return e;
@@ -157,6 +186,8 @@ export function forwardBackwardSimd(
 ): number {
   const { L, k, f } = e;
   const { H, D, K, Hp, Dp, Tp } = L;
+  e.fresh = true;
+  e.params = params;
   const NVh = Hp >> 1;
   const { U, W, V, b, c } = params;
   const { o, yhat, losses, dL_do, yOne, grads } = ws;
@@ -273,6 +304,84 @@ export function forwardBackwardSimd(
     getRows(f, L.gU, Dp, H, D, gU);
   }
   return total;
+}
+
+/**
+ * clipAndUpdate (update.ts) right after forwardBackward ran on this workspace's engine, with W
+ * and V (the bulk of the parameters) clipped and updated in the module, where they and their
+ * gradients already are: Adagrad's divisions and roots, which bound the plain update, go two at
+ * a time. Same operations, same results. Adagrad's G for W and V then lives in the module too:
+ * state.second[1] and [2] become views of its memory (when rows need no padding; else they are
+ * copied in and out). Returns ‖g‖ before clipping, or null when this does not apply (another
+ * optimizer or clipping rule, no engine, or forwardBackward did not just run on it).
+ */
+export function clipAdagradSimd(
+  ws: Workspace,
+  optimizer: OptimizerConfig,
+  state: OptimizerState,
+  clip: ClipConfig,
+  theta: readonly Float64Array[],
+  grads: readonly Float64Array[],
+  first?: ColumnSubset,
+): number | null {
+  const e = enabled ? engines.get(ws) : null;
+  if (!e || !e.fresh) return null;
+  e.fresh = false;
+  const p = e.params;
+  if (
+    !p ||
+    theta.length !== 5 ||
+    theta[1] !== p.W ||
+    theta[2] !== p.V ||
+    grads[1] !== ws.grads.W ||
+    grads[2] !== ws.grads.V
+  )
+    return null;
+  const c = fusedClipBound(optimizer, state, clip, theta, grads);
+  if (c === null) return null;
+  const lr = optimizer.lr;
+  const eps = optimizer.eps ?? DEFAULT_EPS;
+  const { L } = e;
+  state.t += 1;
+  let sumSq = adagradClip(lr, eps, c, state.second[0], theta[0], grads[0], first);
+  sumSq += adagradMatrix(e, L.H, 1, L.W, L.GW, L.gW, e.GWview, lr, eps, c, state, theta, grads);
+  sumSq += adagradMatrix(e, L.K, 2, L.V, L.GV, L.gV, e.GVview, lr, eps, c, state, theta, grads);
+  sumSq += adagradClip(lr, eps, c, state.second[3], theta[3], grads[3]);
+  sumSq += adagradClip(lr, eps, c, state.second[4], theta[4], grads[4]);
+  return Math.sqrt(sumSq);
+}
+
+/** The adagrad kernel on a rows x H parameter (tensor p) held at th, G, g in the module. */
+function adagradMatrix(
+  e: Engine,
+  rows: number,
+  p: number,
+  th: number,
+  G: number,
+  g: number,
+  view: Float64Array | null,
+  lr: number,
+  eps: number,
+  c: number,
+  state: OptimizerState,
+  theta: readonly Float64Array[],
+  grads: readonly Float64Array[],
+): number {
+  const { L, k, f } = e;
+  const { H, Hp } = L;
+  if (view) {
+    if (state.second[p] !== view) {
+      view.set(state.second[p]);
+      state.second[p] = view;
+    }
+  } else {
+    putRows(f, state.second[p], rows, H, G, Hp);
+  }
+  k.adagrad(th, G, g, rows * Hp, lr, eps, c, L.res);
+  getRows(f, th, Hp, rows, H, theta[p]);
+  if (!view) getRows(f, G, Hp, rows, H, state.second[p]);
+  if (f[L.res + 1] !== 0) getRows(f, g, Hp, rows, H, grads[p]); // the clipped gradient
+  return f[L.res];
 }
 
 /**

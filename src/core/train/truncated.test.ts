@@ -6,6 +6,7 @@ import { createRng } from '../rng';
 import { computeTrace } from '../trace';
 import type { Grads, Params, Scenario } from '../types';
 import { encodeText, sampleChars } from './sample';
+import { setSimdEnabled } from './simdPath';
 import { maxRelErr, randomCase } from './testScenarios';
 import { charSequence, createSession, resetHidden, trainChunk, trainTruncated } from './truncated';
 
@@ -201,5 +202,50 @@ describe('charSequence', () => {
     expect(Array.from(seq.targetIndex!)).toEqual([0, 1, 1]);
     expect(() => charSequence([0, 3], 3)).toThrow(/index 3/);
     expect(() => charSequence([0], 3)).toThrow();
+  });
+});
+
+describe('the WebAssembly path', () => {
+  it('trains bit for bit as the plain path: params, optimizer state, clipped gradients', () => {
+    const text = 'the quick brown fox jumps over the lazy dog; '.repeat(6);
+    const { indices } = encodeText(text);
+    const V = Math.max(...indices) + 1;
+    const seq = charSequence(indices, V);
+    // H = 12: Adagrad's G for W and V moves into the module; H = 7: rows padded, G copied.
+    for (const H of [12, 7]) {
+      for (const clip of [{ kind: 'value', value: 0.05 }, { kind: 'none' }] as ClipConfig[]) {
+        const run = (simd: boolean) => {
+          setSimdEnabled(simd);
+          const model = {
+            params: initParams({ H, D: V, K: V }, createRng(H), 1),
+            activation: 'tanh' as const,
+            loss: 'cross-entropy' as const,
+          };
+          const config: OptimizerConfig = { name: 'adagrad', lr: 0.1 };
+          const session = createSession(model, config, clip, { maxT: 5 });
+          const losses = [...trainTruncated(session, seq, 5)];
+          // Chunks longer than maxT: a new workspace, and with it a new module memory.
+          losses.push(...trainTruncated(session, seq, 9));
+          setSimdEnabled(true);
+          return {
+            losses,
+            params: model.params,
+            G: session.optState.second.map((x) => x.slice()),
+            grads: session.ws.gradTensors.map((x) => x.slice()),
+            h: session.h,
+            norm: session.lastGradNorm,
+            // Whether Adagrad's G for W lives in a module's memory (a view of a larger buffer).
+            inModule:
+              session.optState.second[1].buffer.byteLength > session.optState.second[1].byteLength,
+          };
+        };
+        const simd = run(true);
+        const plain = run(false);
+        expect([simd.inModule, plain.inModule]).toEqual([H % 2 === 0, false]);
+        for (const key of ['losses', 'params', 'G', 'grads', 'h'] as const)
+          expect(simd[key], `${key}, H=${H}, clip ${clip.kind}`).toEqual(plain[key]);
+        expect(simd.norm).toBeCloseTo(plain.norm, 12);
+      }
+    }
   });
 });

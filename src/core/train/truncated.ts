@@ -3,6 +3,7 @@ import { createOptimizerState, type OptimizerConfig, type OptimizerState } from 
 import { paramTensors } from '../params';
 import type { ActivationName, LossName, Params } from '../types';
 import { forwardBackward } from './forwardBackward';
+import { clipAdagradSimd } from './simdPath';
 import { clipAndUpdate, type ColumnSubset } from './update';
 import { createWorkspace, type TrainSequence, type Workspace } from './workspace';
 
@@ -21,6 +22,10 @@ export interface TrainModel {
 export interface TrainSession {
   model: TrainModel;
   optimizer: OptimizerConfig;
+  /**
+   * The optimizer's memory. With Adagrad on the WebAssembly path, its G for W and V become
+   * views of the workspace's module memory, where the update runs (simdPath.ts).
+   */
   optState: OptimizerState;
   clip: ClipConfig;
   ws: Workspace;
@@ -99,14 +104,10 @@ export function trainChunk(
     ? chunkColumns(seq.inputIndex, start, len, model.params.D)
     : undefined;
   // = applyClip then applyUpdate, fused where it can be.
-  session.lastGradNorm = clipAndUpdate(
-    session.optimizer,
-    session.optState,
-    session.clip,
-    session.tensors,
-    ws.gradTensors,
-    cols,
-  );
+  const { optimizer, optState, clip, tensors } = session;
+  session.lastGradNorm =
+    clipAdagradSimd(ws, optimizer, optState, clip, tensors, ws.gradTensors, cols) ??
+    clipAndUpdate(optimizer, optState, clip, tensors, ws.gradTensors, cols);
   session.h.set(ws.hLast);
   session.steps++;
   return loss;

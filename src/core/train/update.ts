@@ -27,45 +27,77 @@ export function clipAndUpdate(
   grads: readonly Float64Array[],
   first?: ColumnSubset,
 ): number {
+  const c = fusedClipBound(optimizer, state, clip, theta, grads);
+  if (c === null) {
+    const norm = applyClip(grads, clip);
+    applyUpdate(optimizer, state, theta, grads);
+    return norm;
+  }
+  const lr = optimizer.lr;
+  const eps = optimizer.eps ?? DEFAULT_EPS;
+  state.t += 1;
+  let sumSq = 0;
+  for (let p = 0; p < theta.length; p++)
+    sumSq += adagradClip(
+      lr,
+      eps,
+      c,
+      state.second[p],
+      theta[p],
+      grads[p],
+      p === 0 ? first : undefined,
+    );
+  return Math.sqrt(sumSq);
+}
+
+/** clipAndUpdate's Adagrad pass over one tensor (lengths checked); returns Σ g² before clipping. */
+export function adagradClip(
+  lr: number,
+  eps: number,
+  c: number,
+  G: Float64Array,
+  th: Float64Array,
+  g: Float64Array,
+  only?: ColumnSubset,
+): number {
+  let sumSq = 0;
+  if (only && only.D > 0 && g.length % only.D === 0) {
+    const { D, cols, n } = only;
+    for (let q = 0; q < n; q++)
+      for (let i = cols[q]; i < g.length; i += D) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
+  } else {
+    for (let i = 0; i < g.length; i++) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
+  }
+  return sumSq;
+}
+
+/**
+ * When clipAndUpdate can fuse (Adagrad, clipping none or by value, matching lengths): the clip
+ * bound c (Infinity for none). Otherwise null.
+ */
+export function fusedClipBound(
+  optimizer: OptimizerConfig,
+  state: OptimizerState,
+  clip: ClipConfig,
+  theta: readonly Float64Array[],
+  grads: readonly Float64Array[],
+): number | null {
   if (
     optimizer.name !== 'adagrad' ||
     state.name !== 'adagrad' ||
     (clip.kind !== 'none' && clip.kind !== 'value') ||
     grads.length !== theta.length ||
     state.second.length !== theta.length
-  ) {
-    const norm = applyClip(grads, clip);
-    applyUpdate(optimizer, state, theta, grads);
-    return norm;
-  }
-  let c = Infinity;
-  if (clip.kind === 'value') {
-    c = clip.value;
-    if (!(c >= 0)) throw new Error(`clip value must be >= 0, got ${c}`);
-  }
+  )
+    return null;
   for (let p = 0; p < theta.length; p++) {
     const n = theta[p].length;
     if (grads[p].length !== n || state.second[p].length !== n)
       throw new Error(`tensor length mismatch: θ has ${n}, ∇ has ${grads[p].length}`);
   }
-  const lr = optimizer.lr;
-  const eps = optimizer.eps ?? DEFAULT_EPS;
-  state.t += 1;
-  let sumSq = 0;
-  for (let p = 0; p < theta.length; p++) {
-    const G = state.second[p];
-    const th = theta[p];
-    const g = grads[p];
-    if (p === 0 && first && first.D > 0 && g.length % first.D === 0) {
-      const { D, cols, n } = first;
-      for (let q = 0; q < n; q++) {
-        for (let i = cols[q]; i < g.length; i += D) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
-      }
-    } else {
-      for (let i = 0; i < g.length; i++) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
-    }
-  }
-  return Math.sqrt(sumSq);
+  if (clip.kind === 'none') return Infinity;
+  if (!(clip.value >= 0)) throw new Error(`clip value must be >= 0, got ${clip.value}`);
+  return clip.value;
 }
 
 /** One entry: clip g[i] to [−c, c] (in place), G += g², θ −= α g / (√G + ε). Returns g[i]² before clipping. */

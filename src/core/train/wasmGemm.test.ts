@@ -58,4 +58,47 @@ describe('wasmGemm', () => {
     for (let i = 0; i < 7; i++)
       for (let j = 0; j < 5; j++) expect(f[1001 + j * 8 + i]).toBe(f[3 + i * 9 + j]);
   });
+
+  it('adagrad: the plain clip-then-Adagrad, bit for bit, two entries at a time', () => {
+    const n = 14;
+    const [th, G, g, res] = [0, 20, 40, 60];
+    for (const [c, eps] of [
+      [5, 1e-8],
+      [0.5, 1e-6],
+      [Infinity, 1e-8],
+      [0, 0],
+    ]) {
+      for (let i = 0; i < n; i++) {
+        f[th + i] = rng.normal();
+        f[G + i] = i % 3 === 0 ? 0 : Math.abs(rng.normal());
+        f[g + i] = [0, -0, NaN, 7, -9][i] ?? rng.normal() * 3;
+      }
+      const theta = f.slice(th, th + n);
+      const sumSq = f.slice(G, G + n);
+      const grad = f.slice(g, g + n);
+      let sq = 0;
+      let changed = false;
+      for (let i = 0; i < n; i++) {
+        let gi = grad[i];
+        sq += gi * gi;
+        if (gi > c) gi = c;
+        else if (gi < -c) gi = -c;
+        if (!Object.is(gi, grad[i])) changed = true;
+        grad[i] = gi;
+        if (gi === 0) continue;
+        sumSq[i] += gi * gi;
+        theta[i] -= (0.1 * gi) / (Math.sqrt(sumSq[i]) + eps);
+      }
+      k.adagrad(th, G, g, n, 0.1, eps, c, res);
+      expect(f.slice(th, th + n)).toEqual(theta);
+      expect(f.slice(G, G + n)).toEqual(sumSq);
+      expect(f.slice(g, g + n)).toEqual(grad);
+      expect(f[res]).toBeNaN(); // a NaN gradient makes the norm NaN, as globalNorm does
+      expect(f[res + 1]).toBe(changed || Number.isNaN(sq) ? 1 : 0);
+    }
+    f[g] = 3;
+    f[g + 1] = -4;
+    k.adagrad(th, G, g, 2, 0.1, 1e-8, 5, res);
+    expect([f[res], f[res + 1]]).toEqual([25, 0]);
+  });
 });

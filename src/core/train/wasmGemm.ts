@@ -18,6 +18,11 @@
  * not). ldi = 0 starts every row from the same vector; I = C, ldi = ldc adds to C in place.
  *
  * transpose(src, rows, cols, lds, dst, ldd): dst[j·ldd + i] = src[i·lds + j].
+ *
+ * adagrad(th, G, g, n, lr, eps, c, res): optimizers.ts's Adagrad after clipping at ±c, over the
+ * n entries (n even) at th, G and g, two at a time: g² into ‖g‖², g ← min(max(g, −c), c) in
+ * place, then where g ≠ 0, G ← G + g², θ ← θ − lr·g / (√G + eps), the same operations as the
+ * plain update. res[0] = Σ g² before clipping, res[1] = 1 if clipping changed any entry, else 0.
  */
 export interface GemmKernels {
   memory: WebAssembly.Memory;
@@ -36,11 +41,22 @@ export interface GemmKernels {
     ldi: number,
   ): void;
   transpose(src: number, rows: number, cols: number, lds: number, dst: number, ldd: number): void;
+  adagrad(
+    th: number,
+    G: number,
+    g: number,
+    n: number,
+    lr: number,
+    eps: number,
+    c: number,
+    res: number,
+  ): void;
 }
 
 // ---- A minimal assembler: just what the two functions need. ----
 
 const I32 = 0x7f;
+const F64 = 0x7c;
 const V128 = 0x7b;
 
 function uleb(n: number): number[] {
@@ -310,27 +326,152 @@ function transposeBody(): number[] {
   ];
 }
 
+function adagradBody(): number[] {
+  // params: th 0, G 1, g 2, n 3 (i32, offsets in doubles); lr 4, eps 5, c 6 (f64); res 7 (i32)
+  // locals: end 8 (i32); lr 9, eps 10, c 11, −c 12, g 13, G 14, Σg² 15, changed 16, zero 17 (v128)
+  const [th, G, g, n, lr, eps, c, res, end] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const [vLr, vEps, vC, vNegC, vG, vGG, vSq, vChanged, vZero] = [9, 10, 11, 12, 13, 14, 15, 16, 17];
+  const f64splat = simd(0x14);
+  const fsub = simd(0xf1);
+  const fdiv = simd(0xf3);
+  const fmin = simd(0xf4);
+  const fmax = simd(0xf5);
+  const fsqrt = simd(0xef);
+  const fne = simd(0x48);
+  const vor = simd(0x50);
+  const bitselect = simd(0x52);
+  const anyTrue = simd(0x53);
+  const lane = (l: number) => [...simd(0x21), l]; // f64x2.extract_lane
+  const toBytes = (p: number) => [...get(p), ...i32(3), ...shl, ...set(p)];
+  return [
+    ...[th, G, g, res].flatMap(toBytes),
+    ...get(g),
+    ...get(n),
+    ...i32(3),
+    ...shl,
+    ...add,
+    ...set(end),
+    ...get(lr),
+    ...f64splat,
+    ...set(vLr),
+    ...get(eps),
+    ...f64splat,
+    ...set(vEps),
+    ...get(c),
+    ...f64splat,
+    ...set(vC),
+    ...get(c),
+    0x9a, // f64.neg
+    ...f64splat,
+    ...set(vNegC),
+    ...whileLoop(
+      [...get(g), ...get(end), ...[0x48]],
+      [
+        // Σ g², then g clipped (and written back), noting a change
+        ...get(g),
+        ...vload(0),
+        ...set(vG),
+        ...get(vSq),
+        ...get(vG),
+        ...get(vG),
+        ...fmul,
+        ...fadd,
+        ...set(vSq),
+        ...get(vChanged),
+        ...get(vG),
+        ...get(vG),
+        ...get(vC),
+        ...fmin,
+        ...get(vNegC),
+        ...fmax,
+        ...tee(vG),
+        ...fne,
+        ...vor,
+        ...set(vChanged),
+        ...get(g),
+        ...get(vG),
+        ...vstore(0),
+        // G + g², kept where g ≠ 0 (where g = 0 it is G + 0 = G anyway)
+        ...get(G),
+        ...get(G),
+        ...vload(0),
+        ...get(vG),
+        ...get(vG),
+        ...fmul,
+        ...fadd,
+        ...tee(vGG),
+        ...vstore(0),
+        // θ − lr·g / (√G + eps) where g ≠ 0, θ where g = 0
+        ...get(th),
+        ...get(th),
+        ...vload(0),
+        ...get(vLr),
+        ...get(vG),
+        ...fmul,
+        ...get(vGG),
+        ...fsqrt,
+        ...get(vEps),
+        ...fadd,
+        ...fdiv,
+        ...fsub,
+        ...get(th),
+        ...vload(0),
+        ...get(vG),
+        ...get(vZero),
+        ...fne,
+        ...bitselect,
+        ...vstore(0),
+        ...[th, G, g].flatMap((p) => [...get(p), ...i32(16), ...add, ...set(p)]),
+      ],
+    ),
+    ...get(res),
+    ...get(vSq),
+    ...lane(0),
+    ...get(vSq),
+    ...lane(1),
+    0xa0, // f64.add
+    0x39,
+    3,
+    0, // f64.store
+    ...get(res),
+    ...get(vChanged),
+    ...anyTrue,
+    0xb7, // f64.convert_i32_u
+    0x39,
+    3,
+    8, // f64.store offset 8
+  ];
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const fn = (params: number, locals: number[][], body: number[]) => ({ params, locals, body });
+  const fn = (params: number[], locals: number[][], body: number[]) => ({ params, locals, body });
+  const i32s = (n: number) => Array.from({ length: n }, () => I32);
   const fns = [
     fn(
-      PARAMS,
+      i32s(PARAMS),
       [
         [I32_LOCALS, I32],
         [V128_LOCALS, V128],
       ],
       gemmBody(),
     ),
-    fn(6, [[2, I32]], transposeBody()),
+    fn(i32s(6), [[2, I32]], transposeBody()),
+    fn(
+      [I32, I32, I32, I32, F64, F64, F64, I32],
+      [
+        [1, I32],
+        [9, V128],
+      ],
+      adagradBody(),
+    ),
   ];
-  const types = vec(
-    fns.map((f) => [0x60, ...vec(Array.from({ length: f.params }, () => [I32])), 0]),
-  );
+  const types = vec(fns.map((f) => [0x60, ...vec(f.params.map((t) => [t])), 0]));
   const imports = vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]]); // memory, min 1 page
   const funcs = vec(fns.map((_, i) => uleb(i)));
   const exports = vec([
     [...name('gemm'), 0x00, 0],
     [...name('transpose'), 0x00, 1],
+    [...name('adagrad'), 0x00, 2],
   ]);
   const code = vec(
     fns.map((f) => {
@@ -374,5 +515,5 @@ export function createGemmKernels(doubles: number): GemmKernels | null {
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const inst = new WebAssembly.Instance(mod, { env: { memory } });
   const ex = inst.exports as unknown as Omit<GemmKernels, 'memory'>;
-  return { memory, gemm: ex.gemm, transpose: ex.transpose };
+  return { memory, gemm: ex.gemm, transpose: ex.transpose, adagrad: ex.adagrad };
 }
