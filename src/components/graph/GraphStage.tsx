@@ -37,7 +37,7 @@ import {
   type Frame,
   type View,
 } from '../../layout/viewport';
-import { fmt } from '../encoding';
+import { fmt, WEIGHT_VAR } from '../encoding';
 import { ChainColumn, groupColumns } from './ChainColumn';
 import { FoldedCell } from './FoldedCell';
 import { graphData } from './graphData';
@@ -418,7 +418,14 @@ export function GraphStage() {
                   </svg>
                 ))}
               </div>
-              <Gutter rows={geom.rows} view={tv} left={left} height={geom.height} narrow={narrow} />
+              <Gutter
+                rows={geom.rows}
+                view={tv}
+                left={left}
+                height={geom.height}
+                narrow={narrow}
+                probs={probStrip}
+              />
             </div>
           )}
         </div>
@@ -449,8 +456,23 @@ export function GraphStage() {
         />
       ) : (
         <p className="gs-caption">
-          One cell, applied at every step with the same U, W and V: s<sub>t</sub> depends on s
-          <sub>t−1</sub> through the loop W. Unroll it to see all {T || 'the'} steps side by side.
+          One cell, applied at every step with the same{' '}
+          <span className="gs-wname" style={{ color: WEIGHT_VAR.U }}>
+            U
+          </span>
+          ,{' '}
+          <span className="gs-wname" style={{ color: WEIGHT_VAR.W }}>
+            W
+          </span>{' '}
+          and{' '}
+          <span className="gs-wname" style={{ color: WEIGHT_VAR.V }}>
+            V
+          </span>
+          : s<sub>t</sub> depends on s<sub>t−1</sub> through the loop{' '}
+          <span className="gs-wname" style={{ color: WEIGHT_VAR.W }}>
+            W
+          </span>
+          . Unroll it to see all {T || 'the'} steps side by side.
         </p>
       )}
       <Legend />
@@ -505,12 +527,15 @@ function Gutter({
   left,
   height,
   narrow,
+  probs,
 }: {
   rows: ReturnType<typeof unrolledLayout>['rows'];
   view: View;
   left: number;
   height: number;
   narrow: boolean;
+  /** ŷ is drawn beside o (cross-entropy). */
+  probs: boolean;
 }) {
   const y = (v: number) => view.y + view.k * v;
   const mid = (top: number, h: number) => y(top + h / 2) + 4;
@@ -519,7 +544,7 @@ function Gutter({
     ['predicted', 'ŷ', y(rows.pred)],
     ['target', 'y', y(rows.target)],
     ['loss', 'L', mid(rows.lossTop, rows.lossH)],
-    ['output', 'o | ŷ', mid(rows.oTop, rows.oH)],
+    ['output', probs ? 'o | ŷ' : 'o', mid(rows.oTop, rows.oH)],
     ['state', 's | ∂L/∂a', mid(rows.sTop, rows.sH)],
     ['input', 'x', mid(rows.xTop, rows.xH)],
     ['symbol', '', y(rows.char)],
