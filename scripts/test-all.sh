@@ -111,7 +111,8 @@ run format prettier --check --log-level warn .
 run unit vitest run
 if run build vite build --logLevel warn; then
   # E2E_PREBUILT: playwright.config.ts then only previews this build.
-  E2E_PREBUILT=1 run e2e playwright test
+  # (Not NO_COLOR: Playwright sets FORCE_COLOR for its web server, and Node warns of both.)
+  E2E_PREBUILT=1 run e2e env -u NO_COLOR playwright test
 else
   echo "=== e2e: not run, the build failed"
   failed+=(e2e)
