@@ -52,6 +52,10 @@ describe('wasmGemm', () => {
     }
   });
 
+  it('declines memories its i32 byte offsets cannot address', () => {
+    expect(createGemmKernels(2 ** 28)).toBeNull();
+  });
+
   it('transposes', () => {
     for (let i = 0; i < 200; i++) f[i] = i;
     k.transpose(3, 7, 5, 9, 1001, 8);

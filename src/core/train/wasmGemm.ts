@@ -510,10 +510,15 @@ function gemmModule(): WebAssembly.Module | null {
 /** Kernels over a fresh memory of at least `doubles` doubles, or null if they cannot run here. */
 export function createGemmKernels(doubles: number): GemmKernels | null {
   const mod = gemmModule();
-  if (!mod) return null;
+  // Byte offsets are i32 in the kernels: 2 GiB at most.
+  if (!mod || !(doubles >= 0 && doubles * 8 < 2 ** 31)) return null;
   const pages = Math.ceil((doubles * 8) / 65536) || 1;
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const inst = new WebAssembly.Instance(mod, { env: { memory } });
-  const ex = inst.exports as unknown as Omit<GemmKernels, 'memory'>;
-  return { memory, gemm: ex.gemm, transpose: ex.transpose, adagrad: ex.adagrad };
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const inst = new WebAssembly.Instance(mod, { env: { memory } });
+    const ex = inst.exports as unknown as Omit<GemmKernels, 'memory'>;
+    return { memory, gemm: ex.gemm, transpose: ex.transpose, adagrad: ex.adagrad };
+  } catch {
+    return null; // no memory that large to be had: the plain path will do
+  }
 }
