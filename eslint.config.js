@@ -26,15 +26,38 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'd3-selection', 'd3', 'zustand', 'zustand/*', 'katex', 'comlink'],
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                'd3-selection',
+                'd3',
+                'zustand',
+                'zustand/*',
+                'katex',
+                'comlink',
+              ],
               message: 'src/core is pure math: no UI, DOM or worker imports.',
             },
-            { group: ['**/components/**', '**/state/**', '**/worker/**', '**/layout/**', '**/content/**'], message: 'src/core must not depend on the app.' },
+            {
+              group: [
+                '**/components/**',
+                '**/state/**',
+                '**/worker/**',
+                '**/layout/**',
+                '**/content/**',
+              ],
+              message: 'src/core must not depend on the app.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self'],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass a seeded rng instead.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Pass a seeded rng instead.' },
+      ],
     },
   },
 );

@@ -11,10 +11,14 @@ async function panelText(page: Page) {
   return ((await panel(page).textContent()) ?? '').replaceAll('−', '-');
 }
 
+/** Waits until the panel shows every value to 3 significant digits (it may lag the cursor). */
 async function expectNumbers(page: Page, values: number[]) {
   await expect(panel(page)).toBeVisible();
-  const text = await panelText(page);
-  for (const v of values) expect(text, `panel shows ${sig3(v)}`).toContain(sig3(v));
+  const missing = async () => {
+    const text = await panelText(page);
+    return values.map(sig3).filter((v) => !text.includes(v));
+  };
+  await expect.poll(missing, { message: 'numbers missing from the panel' }).toEqual([]);
 }
 
 // V^T dL/do_t and W^T dL/da_{t+1}, from the fixture (the spec gives their sum, dL/ds_t).

@@ -36,16 +36,15 @@ test.describe('the transport', () => {
     await expect(stepLabel(page)).toHaveAttribute('data-step', 'update');
     await page.keyboard.press('Home');
     await expect(stepLabel(page)).toHaveAttribute('data-step', '0');
-    // Space plays; the toggle's name says what a press does next.
-    await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+    // Space plays; the toggle's name says what a press does next. How far it gets before the
+    // second Space depends on the machine's load, so only the direction is checked.
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press(' ');
     await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-    await expect(stepLabel(page)).toHaveAttribute('data-step', 'f2');
+    await expect(stepLabel(page)).not.toHaveAttribute('data-step', '0');
     await page.keyboard.press(' ');
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-    const paused = await stepLabel(page).getAttribute('data-step');
-    expect(paused).not.toBe('0');
+    await expect(stepLabel(page)).toHaveAttribute('data-step', /^(f[1-3]|b[1-3]|update)$/);
   });
 
   test('keys do not act while typing in a text field', async ({ page }) => {

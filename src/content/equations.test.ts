@@ -6,7 +6,7 @@ import { descend } from '../core/explore';
 import type { Scenario } from '../core/types';
 import { parseCursorLabel } from '../state/cursor';
 import workedExample from './presets/worked-example.json';
-import { buildEquations, sumContrib, type EquationBlock } from './equations';
+import { buildEquations, sumContrib, type EquationBlock, type EquationOptions } from './equations';
 import { colVec, labelTex, matrix, texNum } from './equationsFormat';
 import { GRAD_HEX } from './notation';
 import { WEIGHT_HEX } from '../components/encoding';
@@ -22,7 +22,13 @@ const trace = computeTrace(sc);
 const lr = 0.1;
 const params = descend(sc.params, trace.grads, lr);
 const updated = { params, loss: computeTrace({ ...sc, params }).loss };
-const opts = { scenario: sc, labels: ['a', 'b', 'c'], theme: 'light' as const, lr, updated };
+const opts: EquationOptions = {
+  scenario: sc,
+  labels: ['a', 'b', 'c'],
+  theme: 'light',
+  lr,
+  updated,
+};
 
 const at = (label: string, o = opts) => buildEquations(trace, parseCursorLabel(label, trace.T)!, o);
 const render = (s: string) => katex.renderToString(s, { throwOnError: true, strict: 'ignore' });

@@ -20,7 +20,7 @@ export function ConfigPanel() {
   const source = useStore(selectSource);
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
-  const { setConfig, newWeights, loadPreset, useText } = useStore.getState();
+  const { setConfig, newWeights, loadPreset, backToText } = useStore.getState();
   const [draft, setDraft] = useState<string | null>(null);
   const id = useId();
   const text = draft ?? config.text;
@@ -134,7 +134,7 @@ export function ConfigPanel() {
           onChange={(e) => {
             const v = e.target.value;
             if (v === 'worked-example') loadPreset('worked-example');
-            else if (v === 'text') useText();
+            else if (v === 'text') backToText();
           }}
         >
           <option value="text">the seed (typed sequence)</option>

@@ -28,7 +28,7 @@ export interface ConfigSlice {
   newWeights: () => void;
   loadPreset: (id: 'worked-example') => void;
   /** Back to the sequence typed in the text box. */
-  useText: () => void;
+  backToText: () => void;
   /** Validate a scenario file; a bad file changes nothing and returns the reason. */
   importScenario: (text: string, name: string) => { ok: true } | { ok: false; error: string };
 }
@@ -76,7 +76,7 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (s
     });
     get().recompute();
   },
-  useText: () => {
+  backToText: () => {
     set({ source: { kind: 'text' } });
     get().recompute();
   },
