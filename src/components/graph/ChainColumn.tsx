@@ -94,6 +94,7 @@ export const ChainColumn = memo(function ChainColumn({
   hover,
   foldFocus,
   detail,
+  tabbable,
 }: {
   geo: ColumnGeom;
   data: GraphData;
@@ -109,6 +110,8 @@ export const ChainColumn = memo(function ChainColumn({
   foldFocus: boolean;
   /** In or near the view: draw the cells. */
   detail: boolean;
+  /** Its nodes are in the tab order (the column the cursor is at). */
+  tabbable: boolean;
 }) {
   const { col, rows } = geo;
   const t = col.t;
@@ -161,6 +164,7 @@ export const ChainColumn = memo(function ChainColumn({
           grad={grad}
           current={current}
           detail={detail}
+          tabbable={tabbable}
         />
       ))}
     </g>

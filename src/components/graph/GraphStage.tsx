@@ -141,6 +141,8 @@ export function GraphStage() {
 
   const info = cursorInfo(cursor, T);
   const stepT = info.t;
+  // The column whose nodes are in the tab order: the current step, else the first or last.
+  const focusT = stepT > 0 ? stepT : info.phase === 'update' ? T : 1;
 
   // Folded ⇄ unrolled: the chain is drawn collapsed onto the folded cell, then released (or the
   // reverse), and CSS moves the columns over --dur. With reduced motion the swap is instant.
@@ -412,6 +414,7 @@ export function GraphStage() {
                           hover={hover}
                           foldFocus={t === foldFocusT}
                           detail={t >= detail0 && t <= detail1}
+                          tabbable={t === focusT}
                         />
                       );
                     })}

@@ -113,6 +113,7 @@ export const GraphNode = memo(function GraphNode({
   current,
   detail = true,
   idPrefix = 'gs',
+  tabbable = true,
 }: {
   node: LayoutNode;
   /** The step whose values it shows (the folded cell shows the current step). */
@@ -125,6 +126,11 @@ export const GraphNode = memo(function GraphNode({
   detail?: boolean;
   /** Keeps the ids of the cell gradients unique (folded cell and chain). */
   idPrefix?: string;
+  /**
+   * In the tab order. In the chain only the cursor's column is, so a keyboard user steps with
+   * the arrows and tabs into the step at hand, not through 4T + 1 nodes.
+   */
+  tabbable?: boolean;
 }) {
   const st = stripsOf(node, t, data);
   const pad = 3;
@@ -137,7 +143,7 @@ export const GraphNode = memo(function GraphNode({
       data-computed={computed}
       data-grad={node.kind === 'x' ? false : grad}
       data-current={current ? true : undefined}
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       role="img"
       aria-label={nodeLabel(node.kind, t)}
       aria-describedby={TIP_ID}
