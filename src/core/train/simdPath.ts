@@ -106,6 +106,8 @@ interface Engine {
   /** G of W and V where the optimizer state may live (rows unpadded), else null. */
   GWview: Float64Array | null;
   GVview: Float64Array | null;
+  /** Views of blocks of the memory that getRows copies out whole, by offset. */
+  views: Map<number, Float64Array>;
 }
 
 let enabled = true;
@@ -135,6 +137,7 @@ export function engineFor(ws: Workspace): Engine | null {
         params: null,
         GWview: unpadded ? f.subarray(L.GW, L.GW + H * H) : null,
         GVview: unpadded ? f.subarray(L.GV, L.GV + K * H) : null,
+        views: new Map(),
       };
       f[L.one] = 1;
     } else {
@@ -145,31 +148,47 @@ export function engineFor(ws: Workspace): Engine | null {
   return e;
 }
 
-/** Copy a rows x cols row-major matrix into the memory at `to`, rows ld apart. */
+/**
+ * Copy rows x cols of m (row-major from mOff) into the memory at `to`, rows ld apart. One block
+ * copy when nothing is padded; allocates nothing either way.
+ */
 function putRows(
   f: Float64Array,
   m: Float64Array,
+  mOff: number,
   rows: number,
   cols: number,
   to: number,
   ld: number,
-) {
-  if (ld === cols) f.set(m.subarray(0, rows * cols), to);
-  else for (let r = 0; r < rows; r++) f.set(m.subarray(r * cols, r * cols + cols), to + r * ld);
+): void {
+  if (ld === cols && mOff === 0 && m.length === rows * cols) {
+    f.set(m, to);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const src = mOff + r * cols;
+    const dst = to + r * ld;
+    for (let j = 0; j < cols; j++) f[dst + j] = m[src + j];
+  }
 }
 
-/** The reverse of putRows. */
-function getRows(
-  f: Float64Array,
-  from: number,
-  ld: number,
-  rows: number,
-  cols: number,
-  m: Float64Array,
-) {
-  if (ld === cols) m.set(f.subarray(from, from + rows * cols));
-  else
-    for (let r = 0; r < rows; r++) m.set(f.subarray(from + r * ld, from + r * ld + cols), r * cols);
+/** The reverse of putRows into all of m, with a view of the block kept for the unpadded case. */
+function getRows(e: Engine, from: number, ld: number, rows: number, cols: number, m: Float64Array) {
+  const f = e.f;
+  if (ld === cols && m.length === rows * cols) {
+    let view = e.views.get(from);
+    if (!view || view.length !== m.length) {
+      view = f.subarray(from, from + m.length); // once per block, then kept
+      e.views.set(from, view);
+    }
+    m.set(view);
+    return;
+  }
+  for (let r = 0; r < rows; r++) {
+    const src = from + r * ld;
+    const dst = r * cols;
+    for (let j = 0; j < cols; j++) m[dst + j] = f[src + j];
+  }
 }
 
 /** forwardBackward (see forwardBackward.ts) on the engine; shapes already checked. */
@@ -197,14 +216,14 @@ export function forwardBackwardSimd(
   const y = seq.targets as Float64Array;
 
   // ---- The parameters into the module: W and its transpose, V, b (and Uᵀ for dense x). ----
-  putRows(f, W, H, H, L.W, Hp);
+  putRows(f, W, 0, H, H, L.W, Hp);
   k.transpose(L.W, H, H, Hp, L.WT, Hp);
-  putRows(f, V, K, H, L.V, Hp);
+  putRows(f, V, 0, K, H, L.V, Hp);
   f.set(b, L.b);
   if (!xIdx) {
-    putRows(f, U, H, D, L.gU, Dp);
+    putRows(f, U, 0, H, D, L.gU, Dp);
     k.transpose(L.gU, H, D, Dp, L.UT, Hp);
-    putRows(f, x.subarray(start * D, (start + len) * D), len, D, L.X, Dp);
+    putRows(f, x, start * D, len, D, L.X, Dp);
   }
 
   // ---- Forward: a_t = b + W s_{t-1} (+ U x_t), s_t = f(a_t); s_t kept as rows and columns. ----
@@ -280,8 +299,8 @@ export function forwardBackwardSimd(
   // ---- Weight gradients: sums over time as products of the stacked steps. ----
   k.gemm(H, NVh, len, L.dA, 1, Hp, L.S, Hp, L.gW, Hp, L.zero, 0); // Σ ∂L/∂a_t s_{t-1}ᵀ
   k.gemm(K, NVh, len, L.dOT, Tp, 1, L.S + Hp, Hp, L.gV, Hp, L.zero, 0); // Σ ∂L/∂o_t s_tᵀ
-  getRows(f, L.gW, Hp, H, H, grads.W);
-  getRows(f, L.gV, Hp, K, H, grads.V);
+  getRows(e, L.gW, Hp, H, H, grads.W);
+  getRows(e, L.gV, Hp, K, H, grads.V);
   k.gemm(1, NVh, len, L.one, 0, 0, L.dA, Hp, L.gb, Hp, L.zero, 0); // Σ 1 · ∂L/∂a_t
   for (let i = 0; i < H; i++) grads.b[i] = f[L.gb + i];
   const gc = grads.c;
@@ -301,7 +320,7 @@ export function forwardBackwardSimd(
     }
   } else {
     k.gemm(H, Dp >> 1, len, L.dA, 1, Hp, L.X, Dp, L.gU, Dp, L.zero, 0); // Σ ∂L/∂a_t x_tᵀ
-    getRows(f, L.gU, Dp, H, D, gU);
+    getRows(e, L.gU, Dp, H, D, gU);
   }
   return total;
 }
@@ -375,12 +394,12 @@ function adagradMatrix(
       state.second[p] = view;
     }
   } else {
-    putRows(f, state.second[p], rows, H, G, Hp);
+    putRows(f, state.second[p], 0, rows, H, G, Hp);
   }
   k.adagrad(th, G, g, rows * Hp, lr, eps, c, L.res);
-  getRows(f, th, Hp, rows, H, theta[p]);
-  if (!view) getRows(f, G, Hp, rows, H, state.second[p]);
-  if (f[L.res + 1] !== 0) getRows(f, g, Hp, rows, H, grads[p]); // the clipped gradient
+  getRows(e, th, Hp, rows, H, theta[p]);
+  if (!view) getRows(e, G, Hp, rows, H, state.second[p]);
+  if (f[L.res + 1] !== 0) getRows(e, g, Hp, rows, H, grads[p]); // the clipped gradient
   return f[L.res];
 }
 

@@ -50,7 +50,12 @@ export function clipAndUpdate(
   return Math.sqrt(sumSq);
 }
 
-/** clipAndUpdate's Adagrad pass over one tensor (lengths checked); returns Σ g² before clipping. */
+/**
+ * clipAndUpdate's Adagrad pass over one tensor (lengths checked), entries i0, i0 + step, ...
+ * below the end (all of them by default, or with `only` each listed column of a D-column
+ * tensor): clip g[i] to [−c, c] in place, G += g², θ −= α g / (√G + ε), skipping g = 0, which
+ * moves nothing. Returns Σ g² before clipping.
+ */
 export function adagradClip(
   lr: number,
   eps: number,
@@ -60,13 +65,38 @@ export function adagradClip(
   g: Float64Array,
   only?: ColumnSubset,
 ): number {
+  if (!(only && only.D > 0 && g.length % only.D === 0))
+    return adagradRange(lr, eps, c, G, th, g, 0, 1);
   let sumSq = 0;
-  if (only && only.D > 0 && g.length % only.D === 0) {
-    const { D, cols, n } = only;
-    for (let q = 0; q < n; q++)
-      for (let i = cols[q]; i < g.length; i += D) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
-  } else {
-    for (let i = 0; i < g.length; i++) sumSq += adagradEntry(lr, eps, c, G, th, g, i);
+  for (let q = 0; q < only.n; q++)
+    sumSq += adagradRange(lr, eps, c, G, th, g, only.cols[q], only.D);
+  return sumSq;
+}
+
+function adagradRange(
+  lr: number,
+  eps: number,
+  c: number,
+  G: Float64Array,
+  th: Float64Array,
+  g: Float64Array,
+  i0: number,
+  step: number,
+): number {
+  // min/max rather than assigning c to g: a variable that holds both a double and c (often a
+  // small integer) is kept boxed by V8, which then allocates a number per entry.
+  const negC = -c;
+  let sumSq = 0;
+  for (let i = i0; i < g.length; i += step) {
+    const g0 = g[i];
+    if (g0 === 0) continue;
+    sumSq += g0 * g0;
+    const gi = Math.max(negC, Math.min(c, g0)); // NaN stays NaN, as with np.clip
+    if (gi !== g0) g[i] = gi;
+    if (gi === 0) continue; // clipped to 0 by c = 0: nothing moves
+    const Gi = G[i] + gi * gi;
+    G[i] = Gi;
+    th[i] -= (lr * gi) / (Math.sqrt(Gi) + eps);
   }
   return sumSq;
 }
@@ -98,31 +128,4 @@ export function fusedClipBound(
   if (clip.kind === 'none') return Infinity;
   if (!(clip.value >= 0)) throw new Error(`clip value must be >= 0, got ${clip.value}`);
   return clip.value;
-}
-
-/** One entry: clip g[i] to [−c, c] (in place), G += g², θ −= α g / (√G + ε). Returns g[i]² before clipping. */
-function adagradEntry(
-  lr: number,
-  eps: number,
-  c: number,
-  G: Float64Array,
-  th: Float64Array,
-  g: Float64Array,
-  i: number,
-): number {
-  let gi = g[i];
-  if (gi === 0) return 0;
-  const sq = gi * gi;
-  if (gi > c) {
-    gi = c;
-    g[i] = c;
-  } else if (gi < -c) {
-    gi = -c;
-    g[i] = gi;
-  }
-  if (gi === 0) return sq; // clipped to 0 by c = 0: nothing moves
-  const Gi = G[i] + gi * gi;
-  G[i] = Gi;
-  th[i] -= (lr * gi) / (Math.sqrt(Gi) + eps);
-  return sq;
 }
