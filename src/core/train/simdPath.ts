@@ -4,10 +4,10 @@ import { softmaxCrossEntropy, type LossStep } from '../losses';
 import { DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
 import type { ActivationName, Params } from '../types';
 import { adagradClip, fusedClipBound, type ColumnSubset } from './update';
-import { createGemmKernels, type GemmKernels } from './wasmGemm';
+import { createWasmKernels, type WasmKernels } from './wasmKernels';
 import type { TrainSequence, Workspace } from './workspace';
 
-// forwardBackward with its matrix products in WebAssembly (wasmGemm.ts); the element-wise parts
+// forwardBackward with its matrix products in WebAssembly (wasmKernels.ts); the element-wise parts
 // (activations, losses) stay in JavaScript, reading and writing the module's memory through a
 // Float64Array. Only two products are truly sequential, W s_{t-1} forward and Wᵀ ∂L/∂a_{t+1}
 // backward; every other one is done once for all steps as a matrix–matrix product:
@@ -98,7 +98,7 @@ function layout(H: number, D: number, K: number, maxT: number): Layout {
 
 interface Engine {
   L: Layout;
-  k: GemmKernels;
+  k: WasmKernels;
   f: Float64Array; // the module's memory
   /** The last forwardBackward ran here with these params, and no update has used it yet. */
   fresh: boolean;
@@ -125,7 +125,7 @@ export function engineFor(ws: Workspace): Engine | null {
   if (e === undefined) {
     const { H, D, K } = ws.dims;
     const L = layout(H, D, K, ws.maxT);
-    const k = createGemmKernels(L.size);
+    const k = createWasmKernels(L.size);
     if (k) {
       const f = new Float64Array(k.memory.buffer, 0, L.size);
       const unpadded = L.Hp === H;

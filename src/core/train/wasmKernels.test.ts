@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { createGemmKernels } from './wasmGemm';
+import { createWasmKernels } from './wasmKernels';
 
-describe('wasmGemm', () => {
-  const k = createGemmKernels(40_000);
+describe('wasmKernels', () => {
+  const k = createWasmKernels(40_000);
   if (!k) throw new Error('WebAssembly SIMD is missing');
   const f = new Float64Array(k.memory.buffer);
   const rng = createRng(9);
@@ -53,7 +53,7 @@ describe('wasmGemm', () => {
   });
 
   it('declines memories its i32 byte offsets cannot address', () => {
-    expect(createGemmKernels(2 ** 28)).toBeNull();
+    expect(createWasmKernels(2 ** 28)).toBeNull();
   });
 
   it('transposes', () => {

@@ -1,14 +1,14 @@
-// The training path's matrix products as a small WebAssembly module with 128-bit SIMD (two
-// doubles per lane pair), built here byte by byte so there is no toolchain and no file to fetch:
-// the same code runs in Node and in the browser's worker. Plain JavaScript cannot get there:
-// V8 re-checks every typed array's map and bounds on each loop iteration, which leaves about a
-// third of the multiply-adds per cycle that this gets.
+// The training path's matrix products, and Adagrad's update, as a small WebAssembly module with
+// 128-bit SIMD (a pair of doubles per operation), assembled here byte by byte: no toolchain, no
+// file to fetch, the same code in Node and in the browser's worker. Plain JavaScript cannot get
+// there: V8 re-checks each typed array's map and bounds on every loop trip, which leaves it a
+// third or less of the multiply-adds per second this gets.
 //
-// One kernel does every product: C = init + A·B over rows m of A and C and pairs of columns of B
-// and C (f64x2 lanes). Each output entry is its own sum, taken in the order k = 0, 1, 2, ...
-// from its init, exactly as the plain loops of trace.ts take it (the lanes run across outputs,
-// never across a sum, and WebAssembly does not fuse a multiply and an add), so the results are
-// bit for bit those of trace.ts.
+// One kernel does every product: C = init + A·B over rows of A and C and pairs of columns of B
+// and C. Each output entry is its own sum, taken in the order k = 0, 1, 2, ... from its init,
+// exactly as the plain loops of trace.ts take it (the pairs run across outputs, never across a
+// sum, and WebAssembly does not fuse a multiply and an add), so the results are bit for bit
+// those of trace.ts.
 
 /**
  * gemm(M, NV, Kd, A, am, ak, B, ldb, C, ldc, I, ldi), all offsets and strides in doubles:
@@ -24,7 +24,7 @@
  * place, then where g ≠ 0, G ← G + g², θ ← θ − lr·g / (√G + eps), the same operations as the
  * plain update. res[0] = Σ g² before clipping, res[1] = 1 if clipping changed any entry, else 0.
  */
-export interface GemmKernels {
+export interface WasmKernels {
   memory: WebAssembly.Memory;
   gemm(
     M: number,
@@ -53,7 +53,7 @@ export interface GemmKernels {
   ): void;
 }
 
-// ---- A minimal assembler: just what the two functions need. ----
+// ---- A minimal assembler: just what these functions need. ----
 
 const I32 = 0x7f;
 const F64 = 0x7c;
@@ -96,6 +96,9 @@ const sub = [0x6b];
 const mul = [0x6c];
 const shl = [0x74];
 const geS = [0x4e]; // i32.ge_s
+const ltS = [0x48]; // i32.lt_s
+const leS = [0x4c]; // i32.le_s
+const divU = [0x6e]; // i32.div_u
 const eqz = [0x45];
 const f64load = [0x2b, 3, 0];
 const f64store = [0x39, 3, 0];
@@ -142,7 +145,7 @@ const lM = 12, // current row m
   lW = 20; // width of a one-row tile, in pairs
 const I32_LOCALS = 9;
 // v128 locals: accumulators, then the loaded B pairs, then the broadcast A entry.
-const ROW_MAX = 6; // widest one-row tile, in pairs
+const ROW_MAX = 6; // widest one-row tile, in pairs (measured: wider ones spill registers)
 const MAX_ACC = Math.max(8, ROW_MAX);
 const vAcc = (i: number) => 21 + i;
 const vB = (c: number) => 21 + MAX_ACC + c;
@@ -191,13 +194,13 @@ function tile(mt: number, nt: number): number[] {
 }
 
 /**
- * The column loop of a single row: tiles of up to 8 pairs, their widths evened out (50 pairs go
- * as 8, 7, 7, 7, 7, 7, 7 rather than 8 x 6 + 2) since a narrow tile is as slow as a wide one: its
- * few sums are chains of dependent additions.
+ * The column loop of a single row: tiles of up to ROW_MAX pairs, their widths evened out (50
+ * pairs go as 6, 6, 6, 6, 6, 5, 5, 5, 5 rather than 6 x 8 + 2), since a narrow tile takes about
+ * as long as a wide one: its few sums are chains of dependent additions.
  */
 function rowColumns(): number[] {
   const cases = Array.from({ length: ROW_MAX + 1 }, (_, w) => (w === 0 ? [] : tile(1, w)));
-  // block { block_8 { ... block_0 { br_table } case_0 } ... case_8 }, each case then leaving.
+  // block { block_W { ... block_0 { br_table } case_0 } ... case_W }, each case then leaving.
   let sw = block([...get(lW), 0x0e, ...vec(cases.map((_, w) => uleb(w))), 0]);
   for (let w = 0; w < cases.length; w++)
     sw = block([...sw, ...cases[w], ...br(cases.length - 1 - w)]);
@@ -206,7 +209,7 @@ function rowColumns(): number[] {
     ...i32(0),
     ...set(lV),
     ...whileLoop(
-      [...get(lV), ...get(pNV), ...[0x48]],
+      [...get(lV), ...get(pNV), ...ltS],
       [
         // w = ceil(left / ceil(left / ROW_MAX))
         ...left,
@@ -214,13 +217,13 @@ function rowColumns(): number[] {
         ...i32(ROW_MAX - 1),
         ...add,
         ...i32(ROW_MAX),
-        ...[0x6e], // i32.div_u
+        ...divU,
         ...tee(lT),
         ...add,
         ...i32(1),
         ...sub,
         ...get(lT),
-        ...[0x6e], // i32.div_u
+        ...divU,
         ...set(lW),
         ...sw,
         ...get(lV),
@@ -238,11 +241,11 @@ function columns(mt: number, nt: number): number[] {
     ...i32(0),
     ...set(lV),
     ...whileLoop(
-      [...get(lV), ...i32(nt), ...add, ...get(pNV), ...[0x4c]], // v + nt <= NV (i32.le_s)
+      [...get(lV), ...i32(nt), ...add, ...get(pNV), ...leS], // v + nt <= NV
       [...tile(mt, nt), ...get(lV), ...i32(nt), ...add, ...set(lV)],
     ),
     ...whileLoop(
-      [...get(lV), ...get(pNV), ...[0x48]], // v < NV (i32.lt_s)
+      [...get(lV), ...get(pNV), ...ltS], // v < NV
       [...tile(mt, 1), ...get(lV), ...i32(1), ...add, ...set(lV)],
     ),
   ];
@@ -269,7 +272,7 @@ function gemmBody(): number[] {
     ),
     // The rows left (all of them for a matrix-vector product), one at a time.
     ...whileLoop(
-      [...get(lM), ...get(pM), ...[0x48]],
+      [...get(lM), ...get(pM), ...ltS],
       [...rowColumns(), ...get(lM), ...i32(1), ...add, ...set(lM)],
     ),
   ];
@@ -283,12 +286,12 @@ function transposeBody(): number[] {
     ...i32(0),
     ...set(i),
     ...whileLoop(
-      [...get(i), ...get(1), ...[0x48]],
+      [...get(i), ...get(1), ...ltS],
       [
         ...i32(0),
         ...set(j),
         ...whileLoop(
-          [...get(j), ...get(2), ...[0x48]],
+          [...get(j), ...get(2), ...ltS],
           [
             // dst[j·ldd + i] = src[i·lds + j]
             ...get(4),
@@ -365,7 +368,7 @@ function adagradBody(): number[] {
     ...f64splat,
     ...set(vNegC),
     ...whileLoop(
-      [...get(g), ...get(end), ...[0x48]],
+      [...get(g), ...get(end), ...ltS],
       [
         // Σ g², then g clipped (and written back), noting a change
         ...get(g),
@@ -492,7 +495,7 @@ function moduleBytes(): Uint8Array<ArrayBuffer> {
 let compiled: WebAssembly.Module | null | undefined;
 
 /** The compiled module, or null where WebAssembly or its SIMD is missing. */
-function gemmModule(): WebAssembly.Module | null {
+function kernelModule(): WebAssembly.Module | null {
   if (compiled === undefined) {
     compiled = null;
     try {
@@ -508,15 +511,15 @@ function gemmModule(): WebAssembly.Module | null {
 }
 
 /** Kernels over a fresh memory of at least `doubles` doubles, or null if they cannot run here. */
-export function createGemmKernels(doubles: number): GemmKernels | null {
-  const mod = gemmModule();
+export function createWasmKernels(doubles: number): WasmKernels | null {
+  const mod = kernelModule();
   // Byte offsets are i32 in the kernels: 2 GiB at most.
   if (!mod || !(doubles >= 0 && doubles * 8 < 2 ** 31)) return null;
   const pages = Math.ceil((doubles * 8) / 65536) || 1;
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const inst = new WebAssembly.Instance(mod, { env: { memory } });
-    const ex = inst.exports as unknown as Omit<GemmKernels, 'memory'>;
+    const ex = inst.exports as unknown as Omit<WasmKernels, 'memory'>;
     return { memory, gemm: ex.gemm, transpose: ex.transpose, adagrad: ex.adagrad };
   } catch {
     return null; // no memory that large to be had: the plain path will do
