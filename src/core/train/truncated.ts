@@ -24,7 +24,8 @@ export interface TrainSession {
   optimizer: OptimizerConfig;
   /**
    * The optimizer's memory. With Adagrad on the WebAssembly path, its G for W and V become
-   * views of the workspace's module memory, where the update runs (simdPath.ts).
+   * views of the workspace's module memory, where the update runs (simdPath.ts): to post it
+   * elsewhere, send a copy (cloneOptimizerState), as that memory cannot be transferred.
    */
   optState: OptimizerState;
   clip: ClipConfig;
