@@ -44,26 +44,32 @@ async function main() {
     const q = new URLSearchParams({ text, hidden: '16', view: 'unrolled' });
     await page.goto(`${base}?${q}`);
     await page.locator('[data-node="s"][data-t="100"]').waitFor();
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[] };
-      w.__lat = [];
-      const label = () =>
-        document.querySelector('[data-testid="step-label"]')?.getAttribute('data-step');
-      window.addEventListener(
-        'keydown',
-        () => {
-          const t0 = performance.now();
-          const before = label();
-          const frame = () =>
-            requestAnimationFrame(() => {
-              if (label() === before) return frame(); // not rendered yet: the next frame
-              setTimeout(() => w.__lat.push(performance.now() - t0), 0);
-            });
-          frame();
-        },
-        { capture: true },
-      );
-    });
+    if (process.env.HIDE)
+      await page.addStyleTag({ content: `${process.env.HIDE} { display: none !important }` });
+    // In-page code as a string: tsx would wrap named functions in a helper the page lacks.
+    await page.evaluate(`(() => {
+      window.__lat = [];
+      window.__frames = [];
+      window.__render = [];
+      const label = () => document.querySelector('[data-testid="step-label"]')?.getAttribute('data-step');
+      window.addEventListener('keydown', () => {
+        const t0 = performance.now();
+        const before = label();
+        let frames = 0;
+        const frame = () => requestAnimationFrame(() => {
+          frames++;
+          if (label() === before) return frame(); // not rendered yet: wait for the next frame
+          window.__frames.push(frames);
+          const tFrame = performance.now();
+          setTimeout(() => {
+            const now = performance.now();
+            window.__lat.push(now - t0);
+            window.__render.push(now - tFrame);
+          }, 0);
+        });
+        frame();
+      }, { capture: true });
+    })()`);
     for (let i = 0; i < PRESSES; i++) {
       // Forward through the first half of the story, then back, so every kind of step counts.
       await page.keyboard.press(i < PRESSES / 2 ? 'ArrowRight' : 'ArrowLeft');
@@ -71,9 +77,28 @@ async function main() {
         (n) => (window as unknown as { __lat: number[] }).__lat.length > n,
         i,
       );
+      // A clicker or a held key presses every 100 ms or so; in between, the panels catch up.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[aria-label="Derivation"]')?.getAttribute('aria-busy') !== 'true',
+      );
+      await page.waitForTimeout(100);
     }
     const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort(
       (a, b) => a - b,
+    );
+    const render = (
+      await page.evaluate(() => (window as unknown as { __render: number[] }).__render)
+    ).sort((a, b) => a - b);
+    console.log(
+      `frame rendering (style, layout, paint: from the frame's start to after its paint): p50 ${quantile(render, 0.5).toFixed(1)} ms, p95 ${quantile(render, 0.95).toFixed(1)} ms`,
+    );
+    const frames = await page.evaluate(
+      () => (window as unknown as { __frames: number[] }).__frames,
+    );
+    const first = frames.filter((f) => f === 1).length;
+    console.log(
+      `step-to-paint: in the first frame after the key press ${first} of ${frames.length} times (${((100 * first) / frames.length).toFixed(0)}%)`,
     );
     console.log(
       `step-to-paint (T=100, H=16, ${lat.length} steps): p50 ${quantile(lat, 0.5).toFixed(1)} ms, p95 ${quantile(lat, 0.95).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`,

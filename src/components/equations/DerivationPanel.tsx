@@ -1,4 +1,5 @@
-import { memo, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useAfterPaint } from '../app/useAfterPaint';
 import type { ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
 import type { ExploreResult } from '../../core/explore';
@@ -29,23 +30,21 @@ function stepWords(result: ExploreResult, cursor: number): string {
 }
 
 /**
- * A horizontal scroller that becomes a keyboard stop only when its content overflows. It
- * measures in a passive effect (after paint, when layout is already clean) and on resize, so it
- * never forces a layout while the user steps.
+ * A horizontal scroller that becomes a keyboard stop only when its content overflows. A
+ * ResizeObserver on the scroller and its content measures after layout, so stepping never
+ * forces a layout of its own.
  */
-function Scroller({ label, tex, children }: { label: string; tex: string; children: ReactNode }) {
+function Scroller({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    const check = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
-    check();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(check);
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
     ro.observe(el);
+    if (el.firstElementChild) ro.observe(el.firstElementChild);
     return () => ro.disconnect();
-  }, [tex]);
+  }, []);
   return (
     <div
       ref={ref}
@@ -63,11 +62,11 @@ const Block = memo(function Block({ block }: { block: EquationBlock }) {
   return (
     <li className="eq-block" data-block={block.id}>
       <h4 className="eq-title">{block.title}</h4>
-      <Scroller label={block.title} tex={block.general}>
+      <Scroller label={block.title}>
         <Tex display tex={block.general} className="eq-general" />
       </Scroller>
       <p className="eq-with">with the numbers of this step:</p>
-      <Scroller label={`${block.title}, with numbers`} tex={block.substituted}>
+      <Scroller label={`${block.title}, with numbers`}>
         <Tex display tex={block.substituted} className="eq-substituted" />
       </Scroller>
     </li>
@@ -78,7 +77,7 @@ export function DerivationPanel() {
   const result = useStore(selectResult);
   const cursor = useStore(selectCursor);
   const theme = useResolvedTheme();
-  const shownCursor = useDeferredValue(cursor);
+  const shownCursor = useAfterPaint(cursor);
 
   const blocks = useMemo(
     () =>

@@ -46,6 +46,12 @@ export function useChainZoom(
     const sel = select(el);
     const z = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.1, 2.5])
+      // The viewport's size as React already knows it: d3's default reads clientWidth, which
+      // forces a layout in every frame of a pan animation.
+      .extent(() => [
+        [0, 0],
+        [frameRef.current.width, frameRef.current.height],
+      ])
       .constrain((t) => toZoom(constrainView({ x: t.x, y: t.y, k: t.k }, frameRef.current)))
       .touchable(false)
       .filter((ev: Event) => {

@@ -1,4 +1,5 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useAfterPaint } from '../app/useAfterPaint';
 import type { ExploreResult } from '../../core/explore';
 import { cursorInfo } from '../../state/cursor';
 import { selectCursor, selectHoverWeight, selectResult } from '../../state/selectors';
@@ -85,7 +86,7 @@ function LossCompare({ result }: { result: ExploreResult }) {
 
 export function WeightsPanel() {
   const result = useStore(selectResult);
-  const cursor = useDeferredValue(useStore(selectCursor));
+  const cursor = useAfterPaint(useStore(selectCursor));
   const hoverWeight = useStore(selectHoverWeight);
   const [showNumbers, setShowNumbers] = useState(false);
   const [readout, setReadout] = useState('');
