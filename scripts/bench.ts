@@ -5,7 +5,7 @@ import { initParams } from '../src/core/params';
 import { createRng, type Rng } from '../src/core/rng';
 import { computeTrace } from '../src/core/trace';
 import {
-  charSequence,
+  indexSequence,
   createSession,
   resetHidden,
   trainChunk,
@@ -60,7 +60,7 @@ function charRnn(simd: boolean): void {
   const V = 65;
   const seqLength = 25;
   const rng = createRng(42);
-  const seq: TrainSequence = charSequence(syntheticText(V, 100_000, rng), V);
+  const seq: TrainSequence = indexSequence(syntheticText(V, 100_000, rng), V);
   // min-char-rnn initialises the weights as randn * 0.01 and the biases at 0.
   const params = initParams({ H, D: V, K: V }, rng, 1);
   for (const m of [params.U, params.W, params.V])

@@ -3,7 +3,7 @@
 export { createWorkspace, type TrainSequence, type Workspace } from './workspace';
 export { forwardBackward } from './forwardBackward';
 export {
-  charSequence,
+  indexSequence,
   createSession,
   resetHidden,
   trainChunk,
@@ -12,4 +12,4 @@ export {
   type TrainModel,
   type TrainSession,
 } from './truncated';
-export { encodeText, sampleChars } from './sample';
+export { sampleChars } from './sample';

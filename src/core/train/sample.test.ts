@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initParams } from '../params';
 import { createRng } from '../rng';
-import { encodeText, sampleChars } from './sample';
+import { sampleChars } from './sample';
 
 const V = 5;
 const H = 6;
@@ -59,13 +59,5 @@ describe('sampleChars', () => {
     expect(() => sampleChars(params, 'tanh', 0, h, 1, createRng(1), -1)).toThrow(/temperature/);
     const rect = initParams({ H, D: 3, K: 4 }, createRng(1));
     expect(() => sampleChars(rect, 'tanh', 0, h, 1, createRng(1))).toThrow(/D = K/);
-  });
-});
-
-describe('encodeText', () => {
-  it('numbers the distinct characters in code-point order', () => {
-    const { chars, indices } = encodeText('banana!');
-    expect(chars).toEqual(['!', 'a', 'b', 'n']);
-    expect(Array.from(indices)).toEqual([2, 1, 3, 1, 3, 1, 0]);
   });
 });

@@ -71,11 +71,3 @@ function drawSoftmax(o: Float64Array, invTemp: number, rng: Rng): number {
   }
   return last; // rounding left u just above the total: take the last possible character
 }
-
-/** A vocabulary of the distinct characters of a text, sorted by code point, and the text as indices. */
-export function encodeText(text: string): { chars: string[]; indices: Int32Array } {
-  const list = Array.from(text);
-  const chars = [...new Set(list)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const index = new Map(chars.map((ch, i) => [ch, i]));
-  return { chars, indices: Int32Array.from(list, (ch) => index.get(ch) as number) };
-}

@@ -5,10 +5,11 @@ import { cloneParams, initParams, paramTensors } from '../params';
 import { createRng } from '../rng';
 import { computeTrace } from '../trace';
 import type { Grads, Params, Scenario } from '../types';
-import { encodeText, sampleChars } from './sample';
+import { sampleChars } from './sample';
+import { buildVocab, encodeText } from '../encoding';
 import { setSimdEnabled } from './simdPath';
 import { maxRelErr, randomCase } from './testScenarios';
-import { charSequence, createSession, resetHidden, trainChunk, trainTruncated } from './truncated';
+import { indexSequence, createSession, resetHidden, trainChunk, trainTruncated } from './truncated';
 
 const TOL = 1e-12;
 
@@ -139,9 +140,10 @@ describe('trainTruncated', () => {
 describe('training a character model', () => {
   it('the loss falls on a tiny repeating text, and greedy sampling then replays it', () => {
     const text = 'hello world, '.repeat(20);
-    const { chars, indices } = encodeText(text);
+    const { chars } = buildVocab(text);
+    const indices = encodeText(text, buildVocab(text));
     const V = chars.length;
-    const seq = charSequence(indices, V);
+    const seq = indexSequence(indices, V);
     const rng = createRng(3);
     const model = {
       params: initParams({ H: 24, D: V, K: V }, rng, 0.5),
@@ -178,8 +180,8 @@ describe('training a character model', () => {
   });
 
   it('trainChunk carries the state and counts steps', () => {
-    const { indices } = encodeText('abcabcabc');
-    const seq = charSequence(indices, 3);
+    const indices = encodeText('abcabcabc', buildVocab('abcabcabc'));
+    const seq = indexSequence(indices, 3);
     const params = initParams({ H: 4, D: 3, K: 3 }, createRng(2));
     const session = createSession(
       { params, activation: 'tanh', loss: 'cross-entropy' },
@@ -194,23 +196,23 @@ describe('training a character model', () => {
   });
 });
 
-describe('charSequence', () => {
+describe('indexSequence', () => {
   it('pairs each character with the next, one-hot by index', () => {
-    const seq = charSequence([2, 0, 1, 1], 3);
+    const seq = indexSequence([2, 0, 1, 1], 3);
     expect(seq.T).toBe(3);
     expect(Array.from(seq.inputIndex!)).toEqual([2, 0, 1]);
     expect(Array.from(seq.targetIndex!)).toEqual([0, 1, 1]);
-    expect(() => charSequence([0, 3], 3)).toThrow(/index 3/);
-    expect(() => charSequence([0], 3)).toThrow();
+    expect(() => indexSequence([0, 3], 3)).toThrow(/index 3/);
+    expect(() => indexSequence([0], 3)).toThrow();
   });
 });
 
 describe('the WebAssembly path', () => {
   it('trains bit for bit as the plain path: params, optimizer state, clipped gradients', () => {
     const text = 'the quick brown fox jumps over the lazy dog; '.repeat(6);
-    const { indices } = encodeText(text);
+    const indices = encodeText(text, buildVocab(text));
     const V = Math.max(...indices) + 1;
-    const seq = charSequence(indices, V);
+    const seq = indexSequence(indices, V);
     // H = 12: Adagrad's G for W and V moves into the module; H = 7: rows padded, G copied.
     for (const H of [12, 7]) {
       for (const clip of [{ kind: 'value', value: 0.05 }, { kind: 'none' }] as ClipConfig[]) {

@@ -166,7 +166,7 @@ export function trainTruncated(session: TrainSession, seq: TrainSequence, k: num
  * A text as a next-character task, as min-char-rnn reads it: x_t is character t, y_t is
  * character t+1, both one-hot over a vocabulary of size V. The T = n - 1 steps share one buffer.
  */
-export function charSequence(indices: ArrayLike<number>, V: number): TrainSequence {
+export function indexSequence(indices: ArrayLike<number>, V: number): TrainSequence {
   const n = indices.length;
   if (n < 2) throw new Error('a text needs at least two characters');
   const buf = Int32Array.from(indices);
