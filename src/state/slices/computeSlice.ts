@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { ExploreRequest, ExploreResult } from '../../core/explore';
+import type { ExploreRequest, ExploreResponse, ExploreResult } from '../../core/explore';
 import { presetById } from '../../content/presets';
-import { rnn } from '../../worker/client';
+import { callWorker } from '../../worker/client';
 import type { AppState } from '../store';
 import { cursorCount, parseCursorLabel } from '../cursor';
 
@@ -34,9 +34,9 @@ export const createComputeSlice: StateCreator<AppState, [], [], ComputeSlice> = 
     const id = get().requestId + 1;
     set({ requestId: id, status: 'computing' });
     const req = exploreRequest(get());
-    let res;
+    let res: ExploreResponse;
     try {
-      res = await rnn().explore(req);
+      res = await callWorker<ExploreResponse>((w) => w.explore(req));
     } catch (e) {
       res = { ok: false as const, error: `The computation failed: ${(e as Error).message}` };
     }
