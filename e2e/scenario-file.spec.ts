@@ -9,6 +9,9 @@ test.describe('scenario files and the worked-example preset', () => {
   test('the preset runs the spec example with exactly its weights', async ({ page }) => {
     await openApp(page);
     await page.getByLabel('Weights from').selectOption('worked-example');
+    await expect(
+      page.getByText('Not in use: the worked example gives the sequence (3 steps).'),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Go to end' }).click();
     await expect(stepLabel(page)).toHaveAttribute('data-step', 'update');
     await page.getByRole('button', { name: 'Step back' }).click();

@@ -12,7 +12,6 @@ export const URL_PROPS = {
   loss: { schema: z.enum(['cross-entropy', 'squared-error']), default: 'cross-entropy' as const },
   seed: { schema: int(0, 2 ** 31 - 1), default: 1 },
   lr: { schema: z.coerce.number().gt(0).max(10), default: 0.1 },
-  opt: { schema: z.enum(['sgd', 'momentum', 'adagrad', 'adam']), default: 'sgd' as const },
   step: { schema: z.string().regex(/^(0|update|[fb][1-9]\d{0,3})$/), default: '0' },
   view: { schema: z.enum(['folded', 'unrolled']), default: 'folded' as const },
   theme: { schema: z.enum(['auto', 'light', 'dark']), default: 'auto' as const },

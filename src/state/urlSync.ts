@@ -15,7 +15,6 @@ function toUrlState(s: AppState): UrlState {
     loss: s.config.loss,
     seed: s.config.seed,
     lr: s.config.lr,
-    opt: 'sgd',
     // Until the first trace exists, keep the step the URL asked for.
     step: s.pendingStep ?? (s.result ? cursorLabel(s.cursor, T) : '0'),
     view: s.view,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
-import { selectConfig, selectSource } from '../../state/selectors';
+import { selectConfig, selectSource, selectT } from '../../state/selectors';
 import type { ActivationName, LossName } from '../../core/types';
 import { ScenarioFile } from './ScenarioFile';
 import './ConfigPanel.css';
@@ -24,6 +24,7 @@ export function ConfigPanel() {
   const source = useStore(selectSource);
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
+  const T = useStore(selectT);
   const { setConfig, newWeights, loadPreset, backToText } = useStore.getState();
   const [draft, setDraft] = useState<string | null>(null);
   const id = useId();
@@ -60,7 +61,10 @@ export function ConfigPanel() {
             onBlur={() => setDraft(null)}
           />
           <small id={`${id}-text-help`} className={problem ? 'problem' : 'help'}>
-            {problem ?? `${[...text].length - 1} time steps: each character predicts the next.`}
+            {problem ??
+              (source.kind === 'text'
+                ? `${[...text].length - 1} time steps: each character predicts the next.`
+                : `Not in use: the ${source.kind === 'preset' ? 'worked example' : 'imported file'} gives the sequence${T ? ` (${T} steps)` : ''}. Type here to use your own text.`)}
           </small>
         </div>
         <div className="field">
