@@ -51,10 +51,10 @@ export function App() {
             <GraphStage />
             <Transport />
             <LiveRegion />
+            <WeightsPanel />
           </div>
           <DerivationPanel />
         </div>
-        <WeightsPanel />
       </main>
     </div>
   );

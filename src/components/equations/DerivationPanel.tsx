@@ -94,7 +94,13 @@ export function DerivationPanel() {
   );
 
   return (
-    <section aria-label="Derivation" className="derivation" aria-busy={shownCursor !== cursor}>
+    // Focusable: on a wide screen the panel scrolls on its own, and the keyboard must reach that.
+    <section
+      aria-label="Derivation"
+      className="panel derivation"
+      aria-busy={shownCursor !== cursor}
+      tabIndex={0}
+    >
       <header className="derivation-head">
         <h3>Derivation</h3>
         {result && <p className="derivation-step">{stepWords(result, shownCursor)}</p>}

@@ -135,7 +135,7 @@ export function WeightsPanel() {
 
   if (!result || !trace || !gDomains || !wDomains || !phaseInfo || !axes) {
     return (
-      <section aria-label="Weights and gradients" className="weights">
+      <section aria-label="Weights and gradients" className="panel weights">
         <h3>Weights and gradients</h3>
         <p className="wp-empty">The weights appear once the network is computed.</p>
       </section>
@@ -158,7 +158,7 @@ export function WeightsPanel() {
         : 'The gradients appear in the backward pass.';
 
   return (
-    <section aria-label="Weights and gradients" className="weights">
+    <section aria-label="Weights and gradients" className="panel weights">
       <header className="wp-head">
         <h3>Weights and gradients</h3>
         <Legend />
