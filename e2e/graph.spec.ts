@@ -80,5 +80,9 @@ test.describe('the unrolled graph', () => {
     // Keyboard: focusing U's label does the same.
     await page.getByLabel('weight U, shared by every time step').first().focus();
     await expect(page.locator('[data-edge="U"][data-highlight="true"]')).toHaveCount(4);
+    // And the mouse over V in an equation of the derivation panel.
+    await page.getByRole('region', { name: 'Derivation' }).locator('.uw-w-V').first().hover();
+    await expect(page.locator('[data-edge="V"][data-highlight="true"]')).toHaveCount(4);
+    await expect(page.locator('[data-param-row="V"]')).toHaveClass(/is-hover/);
   });
 });

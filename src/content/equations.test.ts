@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { katexOptions } from './katexOptions';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../core/scenarioSchema';
 import { computeTrace } from '../core/trace';
@@ -31,7 +32,7 @@ const opts: EquationOptions = {
 };
 
 const at = (label: string, o = opts) => buildEquations(trace, parseCursorLabel(label, trace.T)!, o);
-const render = (s: string) => katex.renderToString(s, { throwOnError: true, strict: 'ignore' });
+const render = (s: string) => katex.renderToString(s, { ...katexOptions, throwOnError: true });
 
 /** A character-level scenario with a vocabulary larger than the elision threshold. */
 function bigScenario(loss: 'cross-entropy' | 'squared-error', act: 'tanh' | 'sigmoid' | 'relu') {

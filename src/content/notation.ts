@@ -1,5 +1,6 @@
 import type { WeightName } from '../components/encoding';
 import { WEIGHT_HEX } from '../components/encoding';
+import { WEIGHT_CLASS_PREFIX } from './katexOptions';
 
 // The notation of the derivation panel as data: every symbol is a LaTeX template, `#` stands
 // for the time index (a letter such as `t` in the general equations, a number such as `3`
@@ -87,7 +88,13 @@ export function notation(theme: ThemeName): Notation {
   const weightHex = WEIGHT_HEX[theme];
   const gradHex = GRAD_HEX[theme];
   const color = (hex: string, tex: string) => `{\\color{${hex}}${tex}}`;
-  const w = (name: WeightName) => color(weightHex[name], WEIGHT_SYMBOLS[name]);
+  // U, W and V carry a class, so hovering one in an equation lights up every edge that shares it.
+  const w = (name: WeightName) => {
+    const sym = color(weightHex[name], WEIGHT_SYMBOLS[name]);
+    return name === 'U' || name === 'W' || name === 'V'
+      ? `\\htmlClass{${WEIGHT_CLASS_PREFIX}${name}}{${sym}}`
+      : sym;
+  };
   const grad = (inner: string) => color(gradHex, `\\frac{\\partial L}{\\partial ${inner}}`);
   return {
     vec: (name, t) => at(VECTOR_SYMBOLS[name], t),

@@ -1,10 +1,12 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useAfterPaint } from '../app/useAfterPaint';
-import type { ReactNode } from 'react';
+import { WEIGHT_CLASS_PREFIX } from '../../content/katexOptions';
+import type { SharedWeight } from '../../state/slices/viewSlice';
+import type { PointerEvent, ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
 import type { ExploreResult } from '../../core/explore';
 import { cursorInfo } from '../../state/cursor';
-import { selectCursor, selectResult } from '../../state/selectors';
+import { selectCursor, selectHoverWeight, selectResult } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { Tex } from './Tex';
 import { useResolvedTheme } from './useResolvedTheme';
@@ -73,11 +75,28 @@ const Block = memo(function Block({ block }: { block: EquationBlock }) {
   );
 });
 
+/** The shared weight whose symbol is under the pointer (KaTeX's span carries its class). */
+function weightAt(target: EventTarget): SharedWeight | null {
+  if (!(target instanceof Element)) return null;
+  const el = target.closest(`[class*="${WEIGHT_CLASS_PREFIX}"]`);
+  const m = el && new RegExp(`${WEIGHT_CLASS_PREFIX}([UWV])`).exec(el.className);
+  return m ? (m[1] as SharedWeight) : null;
+}
+
+function setHover(w: SharedWeight | null) {
+  const s = useStore.getState();
+  if (s.hoverWeight !== w) s.setHoverWeight(w);
+}
+
+// Hovering U, W or V in an equation lights up every edge and heatmap of that weight.
+const onPointerOver = (e: PointerEvent<HTMLElement>) => setHover(weightAt(e.target));
+
 export function DerivationPanel() {
   const result = useStore(selectResult);
   const cursor = useStore(selectCursor);
   const theme = useResolvedTheme();
   const shownCursor = useAfterPaint(cursor);
+  const hoverWeight = useStore(selectHoverWeight);
 
   const blocks = useMemo(
     () =>
@@ -100,6 +119,9 @@ export function DerivationPanel() {
       className="panel derivation"
       aria-busy={shownCursor !== cursor}
       tabIndex={0}
+      data-hover-weight={hoverWeight ?? undefined}
+      onPointerOver={onPointerOver}
+      onPointerLeave={() => setHover(null)}
     >
       <header className="derivation-head">
         <h3>Derivation</h3>

@@ -1,9 +1,10 @@
 import katex from 'katex';
 import { memo } from 'react';
+import { katexOptions } from '../../content/katexOptions';
 
-// One small renderer for every equation. trust: false keeps \href, \url, \htmlClass and the
-// like out, and the strings are our own (numbers formatted by equationsFormat.ts), so the HTML
-// KaTeX returns is safe to set. output 'htmlAndMathml' gives screen readers MathML.
+// One small renderer for every equation. katexOptions trusts nothing but the class that marks
+// a shared weight, and the strings are our own (numbers formatted by equationsFormat.ts), so
+// the HTML KaTeX returns is safe to set. output 'htmlAndMathml' gives screen readers MathML.
 
 /** Rendered HTML by (display, tex): stepping back and forth re-renders nothing. */
 const cache = new Map<string, string>();
@@ -18,13 +19,7 @@ export function renderTex(tex: string, display: boolean): string {
     cache.set(key, hit);
     return hit;
   }
-  const html = katex.renderToString(tex, {
-    displayMode: display,
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    output: 'htmlAndMathml',
-  });
+  const html = katex.renderToString(tex, { ...katexOptions, displayMode: display });
   cache.set(key, html);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return html;
