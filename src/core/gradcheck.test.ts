@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { GRAD_CHECK_TARGETS, gradientCheck } from './gradcheck';
-import { initParams } from './params';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { parseScenarioText } from './scenarioSchema';
@@ -8,31 +7,12 @@ import { computeTrace } from './trace';
 import type { ActivationName, Grads, LossName, Scenario } from './types';
 import { ACTIVATIONS, LOSSES } from './types';
 import exampleText from '../../test/fixtures/example-scenario.json?raw';
+import { randomCase } from './testScenarios';
 
-/** Random small scenario: H 1..5, D and K 1..4, T 1..6, random s0, biases, inputs, targets. */
+/** Random small scenario: H 1..5, D and K 1..4, T 1..6, random s0, biases, inputs, soft targets. */
 function randomScenario(rng: Rng, activation: ActivationName, loss: LossName): Scenario {
-  const int = (lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
-  const H = int(1, 5);
-  const D = int(1, 4);
-  const K = int(1, 4);
-  const T = int(1, 6);
-  const params = initParams({ H, D, K }, rng);
-  for (const v of [params.b, params.c])
-    for (let i = 0; i < v.length; i++) v[i] = 0.5 * rng.normal();
-  const s0 = Float64Array.from({ length: H }, () => 0.5 * rng.normal());
-  const inputs = Float64Array.from({ length: T * D }, () => rng.normal());
-  const targets = new Float64Array(T * K);
-  for (let t = 0; t < T; t++) {
-    if (loss === 'squared-error') {
-      for (let k = 0; k < K; k++) targets[t * K + k] = rng.normal();
-    } else {
-      // A soft distribution, so that the general yhat Σy - y path is checked too.
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += targets[t * K + k] = rng.next() + 1e-3;
-      for (let k = 0; k < K; k++) targets[t * K + k] /= sum;
-    }
-  }
-  return { activation, loss, params, s0, seq: { T, D, K, inputs, targets } };
+  const small = { maxH: 5, maxD: 4, maxK: 4, maxT: 6, oneHotTargets: false };
+  return randomCase(rng, activation, loss, false, small).scenario;
 }
 
 /**

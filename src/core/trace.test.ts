@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import exampleText from '../../test/fixtures/example-scenario.json?raw';
+import { randomCase } from './testScenarios';
 import expectedTrace from '../../test/fixtures/example-trace.json';
 import { activation as activationOf } from './activations';
 import { gradientCheck } from './gradcheck';
-import { initParams } from './params';
 import type { Rng } from './rng';
 import { createRng } from './rng';
 import { parseScenarioText, traceToJson } from './scenarioSchema';
@@ -45,18 +45,8 @@ function loadExample(): Scenario {
 
 /** A random real-valued scenario (H 1..5, D and K 1..4, T 1..6) with random s0 and biases. */
 function randomScenario(rng: Rng, activation: ActivationName, loss: LossName): Scenario {
-  const int = (lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
-  const H = int(1, 5);
-  const D = int(1, 4);
-  const K = int(1, 4);
-  const T = int(1, 6);
-  const params = initParams({ H, D, K }, rng);
-  for (const v of [params.b, params.c]) for (let i = 0; i < v.length; i++) v[i] = rng.normal();
-  const s0 = Float64Array.from({ length: H }, () => rng.normal());
-  const inputs = Float64Array.from({ length: T * D }, () => rng.normal());
-  const targets = new Float64Array(T * K);
-  for (let t = 0; t < T; t++) targets[t * K + int(0, K - 1)] = 1;
-  return { activation, loss, params, s0, seq: { T, D, K, inputs, targets } };
+  const small = { maxH: 5, maxD: 4, maxK: 4, maxT: 6, oneHotTargets: true };
+  return randomCase(rng, activation, loss, false, small).scenario;
 }
 
 /** Every activation x loss, five random scenarios each, and the worked example. */

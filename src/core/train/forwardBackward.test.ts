@@ -3,7 +3,7 @@ import { computeTrace } from '../trace';
 import { ACTIVATIONS, LOSSES, PARAM_NAMES } from '../types';
 import { forwardBackward } from './forwardBackward';
 import { engineFor, setSimdEnabled } from './simdPath';
-import { maxRelErr, randomCase } from './testScenarios';
+import { maxRelErr, randomCase } from '../testScenarios';
 import { createWorkspace } from './workspace';
 
 const TOL = 1e-12;

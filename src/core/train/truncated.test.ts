@@ -8,7 +8,7 @@ import type { Grads, Params, Scenario } from '../types';
 import { sampleChars } from './sample';
 import { buildVocab, encodeText } from '../encoding';
 import { setSimdEnabled } from './simdPath';
-import { maxRelErr, randomCase } from './testScenarios';
+import { maxRelErr, randomCase } from '../testScenarios';
 import { indexSequence, createSession, resetHidden, trainChunk, trainTruncated } from './truncated';
 
 const TOL = 1e-12;

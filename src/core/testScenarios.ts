@@ -1,9 +1,10 @@
-// Random scenarios for the training-path tests: the same data as a core Scenario (dense, for
-// computeTrace) and as a TrainSequence (one-hot rows given as indices when they are one-hot).
-import { initParams } from '../params';
-import { createRng, type Rng } from '../rng';
-import type { ActivationName, LossName, Scenario } from '../types';
-import type { TrainSequence } from './workspace';
+// Random scenarios for the core's tests (trace, gradient check, training path): the same data
+// as a core Scenario (dense, for computeTrace) and as a TrainSequence (one-hot rows given as
+// indices when they are one-hot).
+import { initParams } from './params';
+import { createRng, type Rng } from './rng';
+import type { ActivationName, LossName, Scenario } from './types';
+import type { TrainSequence } from './train/workspace';
 
 export interface RandomCase {
   scenario: Scenario;
@@ -15,18 +16,33 @@ function int(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng.next() * (hi - lo + 1));
 }
 
+export interface CaseOptions {
+  /** Fixed sizes; otherwise each is drawn from 1 to its max (defaults 10, 7, 7, 9). */
+  H?: number;
+  D?: number;
+  K?: number;
+  T?: number;
+  maxH?: number;
+  maxD?: number;
+  maxK?: number;
+  maxT?: number;
+  /** Cross-entropy targets: one-hot or soft (default: one-hot for even seeds, soft otherwise). */
+  oneHotTargets?: boolean;
+}
+
+/** A random case from a seed, or drawn from an rng that the caller keeps drawing from. */
 export function randomCase(
-  seed: number,
+  seedOrRng: number | Rng,
   act: ActivationName,
   loss: LossName,
   oneHotInputs: boolean,
-  opts: { H?: number; D?: number; K?: number; T?: number } = {},
+  opts: CaseOptions = {},
 ): RandomCase {
-  const rng = createRng(seed);
-  const H = opts.H ?? int(rng, 1, 10);
-  const D = opts.D ?? int(rng, 1, 7);
-  const K = opts.K ?? int(rng, 1, 7);
-  const T = opts.T ?? int(rng, 1, 9);
+  const rng = typeof seedOrRng === 'number' ? createRng(seedOrRng) : seedOrRng;
+  const H = opts.H ?? int(rng, 1, opts.maxH ?? 10);
+  const D = opts.D ?? int(rng, 1, opts.maxD ?? 7);
+  const K = opts.K ?? int(rng, 1, opts.maxK ?? 7);
+  const T = opts.T ?? int(rng, 1, opts.maxT ?? 9);
   const params = initParams({ H, D, K }, rng, 1.5);
   for (let i = 0; i < H; i++) params.b[i] = 0.3 * rng.normal();
   for (let k = 0; k < K; k++) params.c[k] = 0.3 * rng.normal();
@@ -48,7 +64,9 @@ export function randomCase(
   }
 
   // Cross-entropy: one-hot targets, given as indices, in half the cases; soft ones otherwise.
-  const oneHotTargets = loss === 'cross-entropy' && seed % 2 === 0;
+  const oneHotTargets =
+    loss === 'cross-entropy' &&
+    (opts.oneHotTargets ?? (typeof seedOrRng === 'number' && seedOrRng % 2 === 0));
   const targets = new Float64Array(T * K);
   const targetIndex = new Int32Array(T);
   for (let t = 0; t < T; t++) {
