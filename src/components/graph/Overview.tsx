@@ -11,15 +11,7 @@ import type { GraphData } from './graphData';
 const H = 30;
 const PAD = 4;
 
-const Bars = memo(function Bars({
-  data,
-  columns,
-  contentW,
-  width,
-  known,
-  gradFrom,
-  currentT,
-}: {
+interface BarsProps {
   data: GraphData;
   columns: Column[];
   contentW: number;
@@ -29,7 +21,17 @@ const Bars = memo(function Bars({
   /** Steps t >= gradFrom have their gradient (Infinity: none). */
   gradFrom: number;
   currentT: number;
-}) {
+}
+
+const Bars = memo(function Bars({
+  data,
+  columns,
+  contentW,
+  width,
+  known,
+  gradFrom,
+  currentT,
+}: BarsProps) {
   const sc = overviewScale(contentW, width, PAD);
   const items = [];
   for (const c of columns) {
@@ -75,14 +77,7 @@ export function Overview({
   currentT,
   visible,
   onPan,
-}: {
-  data: GraphData;
-  columns: Column[];
-  contentW: number;
-  width: number;
-  known: number;
-  gradFrom: number;
-  currentT: number;
+}: BarsProps & {
   /** The content x range in view. */
   visible: [number, number];
   /** Centre the chain on this content x. */
