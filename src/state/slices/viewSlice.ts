@@ -18,7 +18,6 @@ export interface ViewSlice {
   setView: (view: View) => void;
   setTheme: (theme: Theme) => void;
   setHoverWeight: (w: SharedWeight | null) => void;
-  addNotice: (message: string) => void;
   dismissNotice: (index: number) => void;
 }
 
@@ -32,6 +31,5 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setView: (view) => set({ view }),
   setTheme: (theme) => set({ theme }),
   setHoverWeight: (hoverWeight) => set({ hoverWeight }),
-  addNotice: (message) => set((s) => ({ notices: [...s.notices, message] })),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
 });
