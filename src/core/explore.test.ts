@@ -66,7 +66,10 @@ describe('explore', () => {
       scenario: { ...example, activation: 'swish' },
       lr: 0.1,
     });
-    expect(bad).toEqual({ ok: false, error: 'activation: expected "tanh", "sigmoid" or "relu"' });
+    expect(bad).toEqual({
+      ok: false,
+      error: 'activation: expected "tanh", "sigmoid", "relu" or "softsign"',
+    });
     const short = explore({
       kind: 'text',
       text: 'a',

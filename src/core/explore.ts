@@ -1,7 +1,8 @@
 import { computeTrace, firstNonFinite } from './trace';
 import { parseScenario, type ScenarioJson } from './scenarioSchema';
 import { makeCharScenario } from './encoding';
-import type { ActivationName, LossName, Params, Scenario, Trace } from './types';
+import { mapParams } from './params';
+import type { ActivationName, LossName, ParamName, Params, Scenario, Trace } from './types';
 
 // What the explorer asks of the core for one picture: build the scenario (from text or from a
 // validated scenario file), run forward + BPTT, and apply one gradient step, so that every
@@ -31,22 +32,8 @@ export interface ExploreResult {
 export type ExploreResponse = { ok: true; value: ExploreResult } | { ok: false; error: string };
 
 /** θ − α g for every parameter: gradient *descent*, hence the minus sign. */
-export function descend(
-  p: Params,
-  g: Pick<Params, 'U' | 'W' | 'V' | 'b' | 'c'>,
-  lr: number,
-): Params {
-  const sub = (t: Float64Array, d: Float64Array) => t.map((v, i) => v - lr * d[i]);
-  return {
-    H: p.H,
-    D: p.D,
-    K: p.K,
-    U: sub(p.U, g.U),
-    W: sub(p.W, g.W),
-    V: sub(p.V, g.V),
-    b: sub(p.b, g.b),
-    c: sub(p.c, g.c),
-  };
+export function descend(p: Params, g: Record<ParamName, Float64Array>, lr: number): Params {
+  return mapParams(p, (n) => p[n].map((v, i) => v - lr * g[n][i]));
 }
 
 export function explore(req: ExploreRequest): ExploreResponse {

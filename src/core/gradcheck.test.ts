@@ -5,7 +5,11 @@ import { createRng } from './rng';
 import { parseScenarioText } from './scenarioSchema';
 import { computeTrace } from './trace';
 import type { ActivationName, Grads, LossName, Scenario } from './types';
-import { ACTIVATIONS, LOSSES } from './types';
+import {
+  ACTIVATION_NAMES as ACTIVATIONS,
+  ACTIVATIONS as ACTIVATION_TABLE,
+  LOSS_NAMES as LOSSES,
+} from './model';
 import exampleText from '../../test/fixtures/example-scenario.json?raw';
 import { randomCase } from './testScenarios';
 
@@ -22,7 +26,8 @@ function randomScenario(rng: Rng, activation: ActivationName, loss: LossName): S
 function smoothScenario(rng: Rng, activation: ActivationName, loss: LossName): Scenario {
   for (;;) {
     const sc = randomScenario(rng, activation, loss);
-    if (activation !== 'relu') return sc;
+    // Finite differences need a_t away from a kink of f or f' (see activations.ts).
+    if (ACTIVATION_TABLE[activation].smooth) return sc;
     if (computeTrace(sc).a.every((v) => Math.abs(v) >= 1e-3)) return sc;
   }
 }

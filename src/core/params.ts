@@ -1,52 +1,30 @@
 import type { Dims, Params, ParamName } from './types';
-import { PARAM_NAMES } from './types';
+import { PARAM_NAMES, PARAMS, paramShape } from './model';
 import type { Rng } from './rng';
 
-export function zeroParams({ H, D, K }: Dims): Params {
-  return {
-    H,
-    D,
-    K,
-    U: new Float64Array(H * D),
-    W: new Float64Array(H * H),
-    V: new Float64Array(K * H),
-    b: new Float64Array(H),
-    c: new Float64Array(K),
-  };
+export { paramShape };
+
+/** One tensor per parameter of model.ts, made by fn. */
+export function mapParams(dims: Dims, fn: (name: ParamName, size: number) => Float64Array): Params {
+  const p = { H: dims.H, D: dims.D, K: dims.K } as Params;
+  for (const name of PARAM_NAMES) {
+    const [r, c] = paramShape(name, dims);
+    p[name] = fn(name, r * c);
+  }
+  return p;
+}
+
+export function zeroParams(dims: Dims): Params {
+  return mapParams(dims, (_n, size) => new Float64Array(size));
 }
 
 export function cloneParams(p: Params): Params {
-  return {
-    H: p.H,
-    D: p.D,
-    K: p.K,
-    U: p.U.slice(),
-    W: p.W.slice(),
-    V: p.V.slice(),
-    b: p.b.slice(),
-    c: p.c.slice(),
-  };
+  return mapParams(p, (n) => p[n].slice());
 }
 
 /** The tensors in PARAM_NAMES order, for code that treats them alike (optimizers, clipping). */
 export function paramTensors(p: Pick<Params, ParamName>): Float64Array[] {
   return PARAM_NAMES.map((n) => p[n]);
-}
-
-/** Shape [rows, cols] of each parameter (vectors are one column). */
-export function paramShape(name: ParamName, { H, D, K }: Dims): [number, number] {
-  switch (name) {
-    case 'U':
-      return [H, D];
-    case 'W':
-      return [H, H];
-    case 'V':
-      return [K, H];
-    case 'b':
-      return [H, 1];
-    case 'c':
-      return [K, 1];
-  }
 }
 
 /**
@@ -59,8 +37,9 @@ export function initParams(dims: Dims, rng: Rng, scale = 1): Params {
     const sd = scale / Math.sqrt(Math.max(1, fanIn));
     for (let i = 0; i < m.length; i++) m[i] = rng.normal() * sd;
   };
-  fill(p.U, dims.D);
-  fill(p.W, dims.H);
-  fill(p.V, dims.H);
+  for (const name of PARAM_NAMES) {
+    const fanIn = PARAMS[name].fanIn;
+    if (fanIn) fill(p[name], dims[fanIn]);
+  }
   return p;
 }

@@ -206,7 +206,7 @@ describe('parseScenario refuses, with one line naming the field', () => {
 
   it('an unknown activation', () => {
     expect(errorOf({ ...example(), activation: 'gelu' })).toBe(
-      'activation: expected "tanh", "sigmoid" or "relu"',
+      'activation: expected "tanh", "sigmoid", "relu" or "softsign"',
     );
     expect(errorOf({ ...example(), activation: 'Tanh' })).toMatch(/^activation: /);
     expect(errorOf({ ...example(), activation: null })).toMatch(/^activation: /);

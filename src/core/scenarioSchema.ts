@@ -1,34 +1,89 @@
-import { z } from 'zod';
-import type { Scenario, Trace } from './types';
+import * as z from 'zod/mini';
+import {
+  ACTIVATION_NAMES,
+  LIMITS,
+  LOSS_NAMES,
+  LOSSES,
+  PARAM_NAMES,
+  PARAMS,
+  paramShape,
+  type Dims,
+  type ParamName,
+} from './model';
+import type { Params, Scenario, Trace } from './types';
 
 // One schema for every scenario that comes from outside: the CLI, an imported file, a preset.
-// Structure first (types, finite numbers), then shapes against the dimensions that U and V set.
+// Structure first (types, finite numbers), then shapes against the dimensions that U and V set,
+// then the limits of model.ts. Field names, options and bounds all come from model.ts.
 
 const finite = z.number({ error: 'expected a finite number' });
 const vector = z.array(finite, { error: 'expected an array of numbers' });
 const matrix = z.array(vector, { error: 'expected an array of rows' });
 
+/** `"a", "b" or "c"`, for messages. */
+const quoted = (names: readonly string[]) =>
+  names.length === 1
+    ? `"${names[0]}"`
+    : `${names
+        .slice(0, -1)
+        .map((n) => `"${n}"`)
+        .join(', ')} or "${names[names.length - 1]}"`;
+
+const paramsShape = Object.fromEntries(
+  PARAM_NAMES.map((n) => [n, PARAMS[n].shape[1] === 1 ? vector : matrix]),
+) as { [P in ParamName]: (typeof PARAMS)[P]['shape'][1] extends 1 ? typeof vector : typeof matrix };
+
+/** The longest a symbol or a note may be; a scenario file is data, not a document. */
+const SYMBOL_MAX = 16;
+const NOTES_MAX = 10_000;
+
 const scenarioJson = z.object({
-  activation: z
-    .enum(['tanh', 'sigmoid', 'relu'], { error: 'expected "tanh", "sigmoid" or "relu"' })
-    .default('tanh'),
-  loss: z
-    .enum(['cross-entropy', 'squared-error'], {
-      error: 'expected "cross-entropy" or "squared-error"',
-    })
-    .default('cross-entropy'),
-  params: z.object(
-    { U: matrix, W: matrix, V: matrix, b: vector, c: vector },
-    { error: 'expected an object with U, W, V, b and c' },
+  cell: z.optional(
+    z.literal('rnn', { error: 'expected "rnn" (gated cells are not available yet)' }),
   ),
-  s0: vector.optional(),
+  activation: z._default(
+    z.enum(ACTIVATION_NAMES as [string, ...string[]], {
+      error: `expected ${quoted(ACTIVATION_NAMES)}`,
+    }),
+    ACTIVATION_NAMES[0],
+  ),
+  loss: z._default(
+    z.enum(LOSS_NAMES as [string, ...string[]], { error: `expected ${quoted(LOSS_NAMES)}` }),
+    LOSS_NAMES[0],
+  ),
+  params: z.object(paramsShape, {
+    error: `expected an object with ${PARAM_NAMES.slice(0, -1).join(', ')} and ${PARAM_NAMES.at(-1)}`,
+  }),
+  s0: z.optional(vector),
   inputs: matrix,
   targets: matrix,
+  symbols: z.optional(
+    z.array(
+      z
+        .string({ error: 'expected a string' })
+        .check(
+          z.minLength(1, 'expected a non-empty string'),
+          z.maxLength(SYMBOL_MAX, `expected at most ${SYMBOL_MAX} characters`),
+        ),
+      { error: 'expected an array of strings' },
+    ),
+  ),
+  notes: z.optional(
+    z
+      .string({ error: 'expected a string' })
+      .check(z.maxLength(NOTES_MAX, `expected at most ${NOTES_MAX} characters`)),
+  ),
 });
 
-export type ScenarioJson = z.input<typeof scenarioJson>;
+export type ScenarioJson = Omit<z.input<typeof scenarioJson>, 'activation' | 'loss'> & {
+  activation?: Scenario['activation'];
+  loss?: Scenario['loss'];
+};
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What a check reports issues to. */
+type Ctx = { addIssue: (issue: { code: 'custom'; path: PropertyKey[]; message: string }) => void };
 
 function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -37,13 +92,7 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out || '(scenario)';
 }
 
-function checkMatrix(
-  m: number[][],
-  rows: number,
-  cols: number,
-  field: string,
-  ctx: z.RefinementCtx,
-) {
+function checkMatrix(m: number[][], rows: number, cols: number, field: string, ctx: Ctx) {
   const width = m[0]?.length ?? 0;
   const uniform = m.every((r) => r.length === width);
   if (uniform && m.length === rows && width === cols) return;
@@ -64,7 +113,7 @@ function checkMatrix(
   });
 }
 
-function checkVector(v: number[], n: number, field: string, ctx: z.RefinementCtx) {
+function checkVector(v: readonly unknown[], n: number, field: string, ctx: Ctx) {
   if (v.length !== n)
     ctx.addIssue({
       code: 'custom',
@@ -73,50 +122,83 @@ function checkVector(v: number[], n: number, field: string, ctx: z.RefinementCtx
     });
 }
 
-const shapedScenario = scenarioJson.superRefine((sc, ctx) => {
-  const H = sc.params.U.length;
-  const D = sc.params.U[0]?.length ?? 0;
-  const K = sc.params.V.length;
-  const T = sc.inputs.length;
-  if (H === 0 || D === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['params', 'U'],
-      message: 'expected at least one row and one column',
-    });
-    return;
-  }
-  if (K === 0) {
-    ctx.addIssue({ code: 'custom', path: ['params', 'V'], message: 'expected at least one row' });
-    return;
-  }
-  if (T === 0) {
-    ctx.addIssue({ code: 'custom', path: ['inputs'], message: 'expected at least one time step' });
-    return;
-  }
-  checkMatrix(sc.params.U, H, D, 'params.U', ctx);
-  checkMatrix(sc.params.W, H, H, 'params.W', ctx);
-  checkMatrix(sc.params.V, K, H, 'params.V', ctx);
-  checkVector(sc.params.b, H, 'params.b', ctx);
-  checkVector(sc.params.c, K, 'params.c', ctx);
-  if (sc.s0) checkVector(sc.s0, H, 's0', ctx);
-  checkMatrix(sc.inputs, T, D, 'inputs', ctx);
-  checkMatrix(sc.targets, T, K, 'targets', ctx);
-  if (sc.loss === 'cross-entropy') {
-    sc.targets.forEach((row, t) => {
-      const sum = row.reduce((acc, v) => acc + v, 0);
-      const negative = row.findIndex((v) => v < 0);
-      if (negative >= 0 || Math.abs(sum - 1) > 1e-9)
+/** The dimensions a scenario's U and V set. */
+function dimsOf(sc: z.output<typeof scenarioJson>): Dims & { T: number } {
+  return {
+    H: sc.params.U.length,
+    D: sc.params.U[0]?.length ?? 0,
+    K: sc.params.V.length,
+    T: sc.inputs.length,
+  };
+}
+
+/** Which field shows a dimension, for messages about its bounds. */
+const DIM_FIELD = {
+  H: {
+    path: ['params', 'U'],
+    what: 'rows (hidden units)',
+    none: 'at least one row and one column',
+  },
+  D: { path: ['params', 'U'], what: 'columns (inputs)', none: 'at least one row and one column' },
+  K: { path: ['params', 'V'], what: 'rows (outputs)', none: 'at least one row' },
+  T: { path: ['inputs'], what: 'time steps', none: 'at least one time step' },
+} as const;
+
+const shapedScenario = scenarioJson.check(
+  z.superRefine((sc, ctx) => {
+    const dims = dimsOf(sc);
+    for (const d of ['H', 'D', 'K', 'T'] as const) {
+      const { min, max } = LIMITS[d];
+      const n = dims[d];
+      if (n < min || n > max) {
+        const { path, what, none } = DIM_FIELD[d];
         ctx.addIssue({
           code: 'custom',
-          path: ['targets', t],
-          message: `cross-entropy needs a probability distribution (entries >= 0 summing to 1), got ${
-            negative >= 0 ? `entry ${negative} = ${row[negative]}` : `sum ${sum}`
-          }`,
+          path: [...path],
+          message:
+            n === 0
+              ? `expected ${none}`
+              : n < min
+                ? `expected at least ${min} ${what}, got ${n}`
+                : `expected at most ${max} ${what}, got ${n}`,
         });
-    });
-  }
-});
+        return;
+      }
+    }
+    for (const name of PARAM_NAMES) {
+      const [rows, cols] = paramShape(name, dims);
+      const field = `params.${name}`;
+      if (PARAMS[name].shape[1] === 1) checkVector(sc.params[name] as number[], rows, field, ctx);
+      else checkMatrix(sc.params[name] as number[][], rows, cols, field, ctx);
+    }
+    if (sc.s0) checkVector(sc.s0, dims.H, 's0', ctx);
+    checkMatrix(sc.inputs, dims.T, dims.D, 'inputs', ctx);
+    checkMatrix(sc.targets, dims.T, dims.K, 'targets', ctx);
+    if (sc.symbols) {
+      if (dims.D !== dims.K)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['symbols'],
+          message: `names one-hot positions, so needs D = K; got D = ${dims.D}, K = ${dims.K}`,
+        });
+      else checkVector(sc.symbols, dims.D, 'symbols', ctx);
+    }
+    if (LOSSES[sc.loss as Scenario['loss']].probabilistic) {
+      sc.targets.forEach((row, t) => {
+        const sum = row.reduce((acc, v) => acc + v, 0);
+        const negative = row.findIndex((v) => v < 0);
+        if (negative >= 0 || Math.abs(sum - 1) > 1e-9)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['targets', t],
+            message: `${sc.loss} needs a probability distribution (entries >= 0 summing to 1), got ${
+              negative >= 0 ? `entry ${negative} = ${row[negative]}` : `sum ${sum}`
+            }`,
+          });
+      });
+    }
+  }),
+);
 
 const flat = (m: number[][]) => Float64Array.from(m.flat());
 
@@ -128,27 +210,23 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
     return { ok: false, error: `${formatPath(issue.path)}: ${issue.message}` };
   }
   const sc = r.data;
-  const H = sc.params.U.length;
-  const D = sc.params.U[0].length;
-  const K = sc.params.V.length;
-  const T = sc.inputs.length;
+  const { H, D, K, T } = dimsOf(sc);
+  const params = { H, D, K } as Params;
+  for (const name of PARAM_NAMES) {
+    const v = sc.params[name];
+    params[name] =
+      PARAMS[name].shape[1] === 1 ? Float64Array.from(v as number[]) : flat(v as number[][]);
+  }
   return {
     ok: true,
     value: {
-      activation: sc.activation,
-      loss: sc.loss,
-      params: {
-        H,
-        D,
-        K,
-        U: flat(sc.params.U),
-        W: flat(sc.params.W),
-        V: flat(sc.params.V),
-        b: Float64Array.from(sc.params.b),
-        c: Float64Array.from(sc.params.c),
-      },
+      activation: sc.activation as Scenario['activation'],
+      loss: sc.loss as Scenario['loss'],
+      params,
       s0: sc.s0 ? Float64Array.from(sc.s0) : new Float64Array(H),
       seq: { T, D, K, inputs: flat(sc.inputs), targets: flat(sc.targets) },
+      ...(sc.symbols ? { symbols: sc.symbols } : {}),
+      ...(sc.notes !== undefined ? { notes: sc.notes } : {}),
     },
   };
 }
@@ -174,29 +252,40 @@ export function toRows(m: Float64Array, rows: number, cols: number): number[][] 
   return out;
 }
 
+/** Each parameter as JSON: nested rows for matrices, a plain array for vectors. */
+export function paramsToJson(dims: Dims, values: Record<ParamName, Float64Array>) {
+  return Object.fromEntries(
+    PARAM_NAMES.map((n) => {
+      const [rows, cols] = paramShape(n, dims);
+      return [
+        n,
+        cols === 1 && PARAMS[n].shape[1] === 1
+          ? Array.from(values[n])
+          : toRows(values[n], rows, cols),
+      ];
+    }),
+  ) as ScenarioJson['params'];
+}
+
 /** The scenario as JSON, the inverse of parseScenario (export, presets). */
 export function scenarioToJson(sc: Scenario): ScenarioJson {
-  const { H, D, K } = sc.params;
+  const { D, K } = sc.params;
   const T = sc.seq.T;
   return {
     activation: sc.activation,
     loss: sc.loss,
-    params: {
-      U: toRows(sc.params.U, H, D),
-      W: toRows(sc.params.W, H, H),
-      V: toRows(sc.params.V, K, H),
-      b: Array.from(sc.params.b),
-      c: Array.from(sc.params.c),
-    },
+    params: paramsToJson(sc.params, sc.params),
     s0: Array.from(sc.s0),
     inputs: toRows(sc.seq.inputs, T, D),
     targets: toRows(sc.seq.targets, T, K),
+    ...(sc.symbols ? { symbols: [...sc.symbols] } : {}),
+    ...(sc.notes !== undefined ? { notes: sc.notes } : {}),
   };
 }
 
 /** The trace as JSON per spec/trace-format.md, with the two terms of dL/ds_t as extra keys. */
 export function traceToJson(tr: Trace) {
-  const { T, H, D, K } = tr;
+  const { T, H, K } = tr;
   return {
     T,
     a: toRows(tr.a, T, H),
@@ -210,13 +299,6 @@ export function traceToJson(tr: Trace) {
     dL_da: toRows(tr.dL_da, T, H),
     dL_ds_from_output: toRows(tr.dL_ds_out, T, H),
     dL_ds_from_future: toRows(tr.dL_ds_next, T, H),
-    grads: {
-      U: toRows(tr.grads.U, H, D),
-      W: toRows(tr.grads.W, H, H),
-      V: toRows(tr.grads.V, K, H),
-      b: Array.from(tr.grads.b),
-      c: Array.from(tr.grads.c),
-      s0: Array.from(tr.grads.s0),
-    },
+    grads: { ...paramsToJson(tr, tr.grads), s0: Array.from(tr.grads.s0) },
   };
 }

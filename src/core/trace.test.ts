@@ -9,7 +9,7 @@ import { createRng } from './rng';
 import { parseScenarioText, traceToJson } from './scenarioSchema';
 import { computeTrace } from './trace';
 import type { ActivationName, LossName, Params, Scenario, Trace } from './types';
-import { ACTIVATIONS, LOSSES } from './types';
+import { ACTIVATION_NAMES as ACTIVATIONS, LOSS_NAMES as LOSSES } from './model';
 
 /**
  * Compare a JSON value with the expected one: the same keys (extra keys allowed in `actual`),

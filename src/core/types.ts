@@ -1,31 +1,13 @@
 // Shared shapes of the RNN core. Vectors and matrices are Float64Array, matrices row-major:
 // element (i, j) of an R x C matrix M sits at M[i * C + j].
 
-export type ActivationName = 'tanh' | 'sigmoid' | 'relu';
-export type LossName = 'cross-entropy' | 'squared-error';
+import type { ActivationName, Dims, LossName, ParamName } from './model';
 
-export const ACTIVATIONS: readonly ActivationName[] = ['tanh', 'sigmoid', 'relu'];
-export const LOSSES: readonly LossName[] = ['cross-entropy', 'squared-error'];
+export type { ActivationName, Dims, LossName, ParamName };
+export { PARAM_NAMES } from './model';
 
-/** H hidden units, D input features, K outputs. */
-export interface Dims {
-  H: number;
-  D: number;
-  K: number;
-}
-
-/** The five shared parameters: U (H x D), W (H x H), V (K x H), b (H), c (K). */
-export interface Params extends Dims {
-  U: Float64Array;
-  W: Float64Array;
-  V: Float64Array;
-  b: Float64Array;
-  c: Float64Array;
-}
-
-/** The names of the parameter tensors, in the order optimizers walk them. */
-export const PARAM_NAMES = ['U', 'W', 'V', 'b', 'c'] as const;
-export type ParamName = (typeof PARAM_NAMES)[number];
+/** The shared parameters of model.ts (U, W, V, b, c), each row-major, with the dimensions. */
+export type Params = Dims & Record<ParamName, Float64Array>;
 
 /** One training sequence: T rows of D inputs and T rows of K targets. */
 export interface Sequence {
@@ -43,17 +25,14 @@ export interface Scenario {
   params: Params;
   s0: Float64Array; // H entries, the state before the first step
   seq: Sequence;
+  /** Names of the one-hot positions (D = K), for labels only: they change no number. */
+  symbols?: readonly string[];
+  /** A teacher's remark, carried along untouched. */
+  notes?: string;
 }
 
 /** Gradients of L with respect to every parameter and to s_0. */
-export interface Grads {
-  U: Float64Array;
-  W: Float64Array;
-  V: Float64Array;
-  b: Float64Array;
-  c: Float64Array;
-  s0: Float64Array;
-}
+export type Grads = Record<ParamName | 's0', Float64Array>;
 
 /**
  * The forward pass and full BPTT of one sequence. Rows are time steps t = 1..T (row t-1).
@@ -76,12 +55,10 @@ export interface Trace extends Dims {
   dL_ds_next: Float64Array; // T x H, W^T ∂L/∂a_{t+1}: the part from the future (0 at t = T)
   dL_ds: Float64Array; // T x H, ∂L/∂s_t, the sum of the two parts
   dL_da: Float64Array; // T x H, ∂L/∂a_t = f'(a_t) ⊙ ∂L/∂s_t
-  contrib: {
-    U: Float64Array; // T x H x D, ∂L/∂a_t x_t^T
-    W: Float64Array; // T x H x H, ∂L/∂a_t s_{t-1}^T
-    V: Float64Array; // T x K x H, ∂L/∂o_t s_t^T
-    b: Float64Array; // T x H, ∂L/∂a_t
-    c: Float64Array; // T x K, ∂L/∂o_t
-  };
+  /**
+   * Row t-1 of each is step t's term: U ∂L/∂a_t x_tᵀ, W ∂L/∂a_t s_{t-1}ᵀ, V ∂L/∂o_t s_tᵀ,
+   * b ∂L/∂a_t, c ∂L/∂o_t (T x the parameter's size).
+   */
+  contrib: Record<ParamName, Float64Array>;
   grads: Grads;
 }

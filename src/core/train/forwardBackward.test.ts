@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTrace } from '../trace';
-import { ACTIVATIONS, LOSSES, PARAM_NAMES } from '../types';
+import { ACTIVATION_NAMES as ACTIVATIONS, LOSS_NAMES as LOSSES, PARAM_NAMES } from '../model';
 import { forwardBackward } from './forwardBackward';
 import { engineFor, setSimdEnabled } from './simdPath';
 import { maxRelErr, randomCase } from '../testScenarios';

@@ -1,4 +1,4 @@
-import { activation, sigmoid } from '../activations';
+import { activation } from '../activations';
 import { lossStep } from '../losses';
 import type { ActivationName, LossName, Params } from '../types';
 import { gemvAdd, gemvTAdd, outerAccum, sumRowsAdd } from './kernels';
@@ -113,7 +113,7 @@ export function forwardBackward(
   return total;
 }
 
-/** s[so + i] = f(a[ao + i]); the common activations inlined, any other through activations.ts. */
+/** s[so + i] = f(a[ao + i]), with f from the one activation table (activations.ts). */
 function activate(
   name: ActivationName,
   a: Float64Array,
@@ -122,27 +122,11 @@ function activate(
   so: number,
   H: number,
 ): void {
-  switch (name) {
-    case 'tanh':
-      for (let i = 0; i < H; i++) s[so + i] = Math.tanh(a[ao + i]);
-      return;
-    case 'relu':
-      for (let i = 0; i < H; i++) {
-        const ai = a[ao + i];
-        s[so + i] = ai > 0 ? ai : 0;
-      }
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < H; i++) s[so + i] = sigmoid.f(a[ao + i]);
-      return;
-    default: {
-      const f = activation(name).f;
-      for (let i = 0; i < H; i++) s[so + i] = f(a[ao + i]);
-    }
-  }
+  const f = activation(name).f;
+  for (let i = 0; i < H; i++) s[so + i] = f(a[ao + i]);
 }
 
-/** dL_da[ao + i] = f'(a_t) (out_i + next_i), with f' written as in activations.ts. */
+/** dL_da[ao + i] = f'(a_t) (out_i + next_i), with f' from the same table. */
 function backActivate(
   name: ActivationName,
   a: Float64Array,
@@ -154,27 +138,8 @@ function backActivate(
   dL_da: Float64Array,
   H: number,
 ): void {
-  switch (name) {
-    case 'tanh':
-      for (let i = 0; i < H; i++) {
-        const si = s[so + i];
-        dL_da[ao + i] = (1 - si * si) * (out[i] + next[i]);
-      }
-      return;
-    case 'relu':
-      for (let i = 0; i < H; i++) dL_da[ao + i] = (a[ao + i] > 0 ? 1 : 0) * (out[i] + next[i]);
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < H; i++) {
-        const si = s[so + i];
-        dL_da[ao + i] = si * (1 - si) * (out[i] + next[i]);
-      }
-      return;
-    default: {
-      const df = activation(name).df;
-      for (let i = 0; i < H; i++) dL_da[ao + i] = df(a[ao + i], s[so + i]) * (out[i] + next[i]);
-    }
-  }
+  const df = activation(name).df;
+  for (let i = 0; i < H; i++) dL_da[ao + i] = df(a[ao + i], s[so + i]) * (out[i] + next[i]);
 }
 
 function checkShapes(

@@ -1,4 +1,4 @@
-import { activation, sigmoid } from '../activations';
+import { activation } from '../activations';
 import type { ClipConfig } from '../clip';
 import { softmaxCrossEntropy, type LossStep } from '../losses';
 import { DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
@@ -457,50 +457,12 @@ function activate(
   Tp: number,
   H: number,
 ): void {
-  if (hot >= 0) {
-    if (name === 'tanh') {
-      for (let i = 0; i < H; i++) {
-        const ai = f[at + i] + U[i * D + hot];
-        f[at + i] = ai;
-        const si = Math.tanh(ai);
-        f[st + i] = si;
-        f[sc + i * Tp] = si;
-      }
-      return;
-    }
-    for (let i = 0; i < H; i++) f[at + i] += U[i * D + hot];
-  }
-  switch (name) {
-    case 'tanh':
-      for (let i = 0; i < H; i++) {
-        const si = Math.tanh(f[at + i]);
-        f[st + i] = si;
-        f[sc + i * Tp] = si;
-      }
-      return;
-    case 'relu':
-      for (let i = 0; i < H; i++) {
-        const ai = f[at + i];
-        const si = ai > 0 ? ai : 0;
-        f[st + i] = si;
-        f[sc + i * Tp] = si;
-      }
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < H; i++) {
-        const si = sigmoid.f(f[at + i]);
-        f[st + i] = si;
-        f[sc + i * Tp] = si;
-      }
-      return;
-    default: {
-      const fn = activation(name).f;
-      for (let i = 0; i < H; i++) {
-        const si = fn(f[at + i]);
-        f[st + i] = si;
-        f[sc + i * Tp] = si;
-      }
-    }
+  const fn = activation(name).f;
+  if (hot >= 0) for (let i = 0; i < H; i++) f[at + i] += U[i * D + hot];
+  for (let i = 0; i < H; i++) {
+    const si = fn(f[at + i]);
+    f[st + i] = si;
+    f[sc + i * Tp] = si;
   }
 }
 
@@ -515,25 +477,6 @@ function backActivate(
   da: number,
   H: number,
 ): void {
-  switch (name) {
-    case 'tanh':
-      for (let i = 0; i < H; i++) {
-        const si = f[st + i];
-        f[da + i] = (1 - si * si) * (f[out + i] + f[next + i]);
-      }
-      return;
-    case 'relu':
-      for (let i = 0; i < H; i++) f[da + i] = (f[at + i] > 0 ? 1 : 0) * (f[out + i] + f[next + i]);
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < H; i++) {
-        const si = f[st + i];
-        f[da + i] = si * (1 - si) * (f[out + i] + f[next + i]);
-      }
-      return;
-    default: {
-      const df = activation(name).df;
-      for (let i = 0; i < H; i++) f[da + i] = df(f[at + i], f[st + i]) * (f[out + i] + f[next + i]);
-    }
-  }
+  const df = activation(name).df;
+  for (let i = 0; i < H; i++) f[da + i] = df(f[at + i], f[st + i]) * (f[out + i] + f[next + i]);
 }

@@ -1,0 +1,222 @@
+import { ACTIVATION_NAMES, ACTIVATIONS, type ActivationName } from './activations';
+import { LOSS_NAMES, LOSSES, type LossName } from './losses';
+
+// The model, declared once (DESIGN.md, "Declare the model once"): its parameters with their
+// roles, shapes and words, its activations and losses (activations.ts, losses.ts), its two
+// notations, and every choice a user makes with its bounds and default. The scenario schema,
+// the URL table, the settings panel, the equations, the notation table, the graph and the
+// heatmaps derive from here; nothing else writes a parameter name, a shape or a bound.
+
+export { ACTIVATIONS, ACTIVATION_NAMES, LOSSES, LOSS_NAMES };
+export type { ActivationName, LossName };
+
+/** H hidden units, D input features, K outputs. */
+export type DimName = 'H' | 'D' | 'K';
+
+export interface ParamDecl {
+  /** What it does in the cell. */
+  role: 'input' | 'recurrent' | 'output' | 'hidden-bias' | 'output-bias';
+  /** Rows and columns from the dimensions; a vector has one column. */
+  shape: readonly [DimName, DimName | 1];
+  /** Plain words for titles and labels. */
+  words: string;
+  /** Drawn as edges in the graph (the shared weight matrices U, W, V); biases are not. */
+  edge: boolean;
+  /** The dimension that feeds it, for N(0, 1/fan-in) initialisation; biases start at 0. */
+  fanIn: DimName | null;
+}
+
+export const PARAMS = {
+  U: {
+    role: 'input',
+    shape: ['H', 'D'],
+    words: 'input-to-hidden weights',
+    edge: true,
+    fanIn: 'D',
+  },
+  W: {
+    role: 'recurrent',
+    shape: ['H', 'H'],
+    words: 'hidden-to-hidden (recurrent) weights',
+    edge: true,
+    fanIn: 'H',
+  },
+  V: {
+    role: 'output',
+    shape: ['K', 'H'],
+    words: 'hidden-to-output weights',
+    edge: true,
+    fanIn: 'H',
+  },
+  b: { role: 'hidden-bias', shape: ['H', 1], words: 'hidden bias', edge: false, fanIn: null },
+  c: { role: 'output-bias', shape: ['K', 1], words: 'output bias', edge: false, fanIn: null },
+} as const satisfies Record<string, ParamDecl>;
+
+export type ParamName = keyof typeof PARAMS;
+/** The names of the parameter tensors, in the order optimizers and panels walk them. */
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+/** The parameters drawn as graph edges: U, W and V. */
+export type EdgeWeight = {
+  [P in ParamName]: (typeof PARAMS)[P]['edge'] extends true ? P : never;
+}[ParamName];
+export const EDGE_WEIGHTS = PARAM_NAMES.filter((p) => PARAMS[p].edge) as EdgeWeight[];
+export const isEdgeWeight = (v: unknown): v is EdgeWeight =>
+  typeof v === 'string' && (EDGE_WEIGHTS as string[]).includes(v);
+
+export interface Dims {
+  H: number;
+  D: number;
+  K: number;
+}
+
+/** Shape [rows, cols] of a parameter for these dimensions (vectors are one column). */
+export function paramShape(name: ParamName, dims: Dims): [number, number] {
+  const [r, c] = PARAMS[name].shape;
+  return [dims[r], c === 1 ? 1 : dims[c]];
+}
+
+/** A parameter's shape in symbols: "H × D", or "H" for a vector. */
+export function paramShapeSymbols(name: ParamName): string {
+  const [r, c] = PARAMS[name].shape;
+  return c === 1 ? r : `${r} × ${c}`;
+}
+
+// ---------- notations ----------
+
+export interface NotationDecl {
+  label: string;
+  /** The letter of the hidden state: s_t or h_t. */
+  state: string;
+  /** Each parameter's symbol as TeX and as plain text (for accessible labels and titles). */
+  params: Record<ParamName, { tex: string; text: string }>;
+}
+
+export const NOTATIONS = {
+  uvw: {
+    label: 'U, W, V, b, c, sₜ',
+    state: 's',
+    params: {
+      U: { tex: 'U', text: 'U' },
+      W: { tex: 'W', text: 'W' },
+      V: { tex: 'V', text: 'V' },
+      b: { tex: '\\mathbf{b}', text: 'b' },
+      c: { tex: '\\mathbf{c}', text: 'c' },
+    },
+  },
+  wxh: {
+    label: 'W_xh, W_hh, W_hy, b_h, b_y, hₜ',
+    state: 'h',
+    params: {
+      U: { tex: 'W_{xh}', text: 'W_xh' },
+      W: { tex: 'W_{hh}', text: 'W_hh' },
+      V: { tex: 'W_{hy}', text: 'W_hy' },
+      b: { tex: '\\mathbf{b}_{h}', text: 'b_h' },
+      c: { tex: '\\mathbf{b}_{y}', text: 'b_y' },
+    },
+  },
+} as const satisfies Record<string, NotationDecl>;
+
+export type NotationName = keyof typeof NOTATIONS;
+export const NOTATION_NAMES = Object.keys(NOTATIONS) as NotationName[];
+
+// ---------- the user's choices, with bounds and defaults ----------
+
+interface IntChoice {
+  kind: 'int';
+  min: number;
+  max: number;
+  default: number;
+  label: string;
+}
+interface NumberChoice {
+  kind: 'number';
+  /** Exclusive lower bound. */
+  above: number;
+  max: number;
+  default: number;
+  label: string;
+}
+interface EnumChoice<T extends string> {
+  kind: 'enum';
+  options: readonly T[];
+  /** Each option's words for a menu. */
+  labels: Record<T, string>;
+  default: T;
+  label: string;
+}
+interface TextChoice {
+  kind: 'text';
+  /** In characters (code points). */
+  minLength: number;
+  maxLength: number;
+  default: string;
+  label: string;
+}
+
+const labelsOf = <T extends string>(table: Record<T, { label: string }>) =>
+  Object.fromEntries(
+    Object.entries(table).map(([k, v]) => [k, (v as { label: string }).label]),
+  ) as Record<T, string>;
+
+/**
+ * Every choice the model takes from a user. T = characters - 1 (each character predicts the
+ * next), so text's bounds are T's bounds plus one.
+ */
+export const CHOICES = {
+  text: {
+    kind: 'text',
+    minLength: 2,
+    maxLength: 201,
+    default: 'hello',
+    label: 'Sequence',
+  } satisfies TextChoice,
+  hidden: { kind: 'int', min: 1, max: 16, default: 3, label: 'Hidden size' } satisfies IntChoice,
+  act: {
+    kind: 'enum',
+    options: ACTIVATION_NAMES,
+    labels: labelsOf(ACTIVATIONS),
+    default: 'tanh',
+    label: 'Activation',
+  } satisfies EnumChoice<ActivationName>,
+  loss: {
+    kind: 'enum',
+    options: LOSS_NAMES,
+    labels: labelsOf(LOSSES),
+    default: 'cross-entropy',
+    label: 'Loss',
+  } satisfies EnumChoice<LossName>,
+  seed: { kind: 'int', min: 0, max: 2 ** 31 - 1, default: 1, label: 'Seed' } satisfies IntChoice,
+  lr: {
+    kind: 'number',
+    above: 0,
+    max: 10,
+    default: 0.1,
+    label: 'Learning rate α',
+  } satisfies NumberChoice,
+  notation: {
+    kind: 'enum',
+    options: NOTATION_NAMES,
+    labels: labelsOf(NOTATIONS),
+    default: 'uvw',
+    label: 'Notation',
+  } satisfies EnumChoice<NotationName>,
+} as const;
+
+export type ChoiceName = keyof typeof CHOICES;
+
+/** The limits of a scenario the explorer can show, from a file as from typed text. */
+export const LIMITS = {
+  /** Time steps: as many as the longest text gives. */
+  T: { min: 1, max: CHOICES.text.maxLength - 1 },
+  H: { min: CHOICES.hidden.min, max: CHOICES.hidden.max },
+  /** Inputs and outputs: a vocabulary of distinct characters, or real-valued features. */
+  D: { min: 1, max: CHOICES.text.maxLength },
+  K: { min: 1, max: CHOICES.text.maxLength },
+} as const;
+
+/** Does an integer-valued choice accept v? */
+export function inBounds(c: IntChoice | NumberChoice, v: number): boolean {
+  if (!Number.isFinite(v) || v > c.max) return false;
+  return c.kind === 'int' ? Number.isInteger(v) && v >= c.min : v > c.above;
+}
