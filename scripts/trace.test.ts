@@ -137,7 +137,7 @@ describe.concurrent('npm run -s trace -- FILE', () => {
     [
       'an unknown activation',
       edited((j) => (j.activation = 'gelu')),
-      /^activation: expected "tanh", "sigmoid" or "relu"$/,
+      /^activation: expected "tanh", "sigmoid", "relu" or "softsign"$/,
     ],
     [
       'an unknown loss',

@@ -24,6 +24,15 @@ export const WEIGHT_HEX: Record<'light' | 'dark', Record<WeightName, string>> = 
 
 export const GRAD_VAR = 'var(--grad)';
 
+/** The accent of gradients (the --grad token of styles.css), for KaTeX \color. */
+export const GRAD_HEX: Record<'light' | 'dark', string> = { light: '#C2185B', dark: '#FF6FB1' };
+
+/** The colours of the equations in a theme: the same as the graph's and the heatmaps'. */
+export const equationColors = (theme: 'light' | 'dark') => ({
+  weights: WEIGHT_HEX[theme],
+  grad: GRAD_HEX[theme],
+});
+
 /** Diverging scale for signed values: symmetric domain [-m, m] so 0 is always the midpoint. */
 export function valueScale(maxAbs: number) {
   const m = maxAbs > 0 && Number.isFinite(maxAbs) ? maxAbs : 1;
@@ -43,11 +52,5 @@ export function maxAbs(values: ArrayLike<number>): number {
   return m;
 }
 
-/** 3 significant digits, tabular; exact value goes in a title for hover. */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1e4 || a < 1e-3) return v.toExponential(2);
-  return Number(v.toPrecision(3)).toString();
-}
+// Numbers are formatted in content (the live region words them too); the views use the same.
+export { fmt } from '../content/format';

@@ -1,22 +1,13 @@
 import type { ExploreResult } from '../core/explore';
-import { cursorInfo } from '../state/cursor';
-import { fmt } from '../components/encoding';
+import { cursorInfo } from '../core/cursor';
+import { argmax, spokenSymbol } from '../core/symbols';
+import { fmt } from './format';
 
 // What the live region says at each cursor position: the step in words, for screen readers
 // and for anyone who looks away from the graph.
 
-function argmax(v: Float64Array, off: number, n: number): number {
-  let best = 0;
-  for (let k = 1; k < n; k++) if (v[off + k] > v[off + best]) best = k;
-  return best;
-}
-
 export function symbolName(labels: string[] | null, k: number): string {
-  if (!labels) return `unit ${k + 1}`;
-  const ch = labels[k];
-  if (ch === ' ') return '“space”';
-  if (ch === '\n') return '“newline”';
-  return `“${ch}”`;
+  return labels ? spokenSymbol(labels[k]) : `unit ${k + 1}`;
 }
 
 export function announce(res: ExploreResult, cursor: number): string {

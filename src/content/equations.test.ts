@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { equationColors } from '../components/encoding';
 import { katexOptions } from './katexOptions';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../core/scenarioSchema';
@@ -6,11 +7,10 @@ import { computeTrace } from '../core/trace';
 import { descend } from '../core/explore';
 import type { Scenario } from '../core/types';
 import { parseCursorLabel } from '../state/cursor';
-import workedExample from './presets/worked-example.json';
+import workedExample from '../core/presets/worked-example.json';
 import { buildEquations, sumContrib, type EquationBlock, type EquationOptions } from './equations';
 import { colVec, labelTex, matrix, texNum } from './equationsFormat';
-import { GRAD_HEX } from './notation';
-import { WEIGHT_HEX } from '../components/encoding';
+import { GRAD_HEX, WEIGHT_HEX } from '../components/encoding';
 
 function scenario(json: unknown): Scenario {
   const r = parseScenario(json);
@@ -26,7 +26,8 @@ const updated = { params, loss: computeTrace({ ...sc, params }).loss };
 const opts: EquationOptions = {
   scenario: sc,
   labels: ['a', 'b', 'c'],
-  theme: 'light',
+  notation: 'uvw',
+  colors: equationColors('light'),
   lr,
   updated,
 };
@@ -95,7 +96,7 @@ describe('buildEquations on the worked example', () => {
   it('renders every string with KaTeX, in both themes', () => {
     for (const theme of ['light', 'dark'] as const)
       for (const label of labels)
-        for (const b of at(label, { ...opts, theme })) {
+        for (const b of at(label, { ...opts, colors: equationColors(theme) })) {
           expect(() => render(b.general)).not.toThrow();
           expect(() => render(b.substituted)).not.toThrow();
           expect(b.title).not.toMatch(/\\/);
@@ -161,7 +162,7 @@ describe('buildEquations on the worked example', () => {
     const light = at('f2')
       .map((b) => b.general)
       .join(' ');
-    const dark = at('f2', { ...opts, theme: 'dark' })
+    const dark = at('f2', { ...opts, colors: equationColors('dark') })
       .map((b) => b.general)
       .join(' ');
     expect(light).toContain(`\\color{${WEIGHT_HEX.light.U}}`);
@@ -185,7 +186,8 @@ describe('buildEquations on larger and other scenarios', () => {
     const o = {
       scenario: s,
       labels: ['h', 'e', 'l', 'o', ' ', 'w', 'r', 'd'],
-      theme: 'dark' as const,
+      notation: 'uvw' as const,
+      colors: equationColors('dark'),
       lr: 0.5,
     };
     const all: EquationBlock[] = [];
@@ -197,5 +199,41 @@ describe('buildEquations on larger and other scenarios', () => {
       if (b.id !== 'sequence') expect(b.substituted).not.toMatch(/(&[^&\\]*){4,}\\\\/);
     }
     expect(all.map((b) => b.substituted).join(' ')).toContain('\\vdots');
+  });
+});
+
+describe('buildEquations follows the model declaration', () => {
+  it('writes the wxh notation everywhere: W_xh, W_hh, W_hy, b_h, b_y and h_t', () => {
+    const all = ['0', 'f2', 'b2', 'b1', 'update']
+      .flatMap((l) => at(l, { ...opts, notation: 'wxh' }))
+      .map((b) => `${b.title} ${b.general} ${b.substituted}`)
+      .join(' ');
+    for (const sym of [
+      'W_{xh}',
+      'W_{hh}',
+      'W_{hy}',
+      '\\mathbf{b}_{h}',
+      '\\mathbf{b}_{y}',
+      '\\mathbf{h}_{',
+    ])
+      expect(all).toContain(sym);
+    expect(all).not.toMatch(/\\mathbf\{s\}_/);
+    expect(all).toContain('initial state h₀');
+    for (const b of at('b2', { ...opts, notation: 'wxh' })) {
+      expect(() => render(b.general)).not.toThrow();
+      expect(() => render(b.substituted)).not.toThrow();
+    }
+  });
+
+  it('writes a new activation from its one entry (softsign: f and f′)', () => {
+    const s = { ...sc, activation: 'softsign' as const };
+    const tr = computeTrace(s);
+    const o = { ...opts, scenario: s };
+    const f1 = buildEquations(tr, parseCursorLabel('f1', tr.T)!, o);
+    expect(f1.find((b) => b.id === 's')!.general).toContain('\\operatorname{softsign}');
+    const b1 = buildEquations(tr, parseCursorLabel('b1', tr.T)!, o);
+    const da = b1.find((b) => b.id === 'dL_da')!;
+    expect(da.general).toContain('\\frac{1}{(1 + |a_{t}|)^{2}}');
+    expect(() => render(da.substituted)).not.toThrow();
   });
 });

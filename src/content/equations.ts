@@ -1,7 +1,17 @@
-import { activation } from '../core/activations';
-import type { ActivationName, Params, Scenario, Trace } from '../core/types';
-import type { WeightName } from '../components/encoding';
-import { cursorInfo } from '../state/cursor';
+import {
+  ACTIVATIONS,
+  LOSSES,
+  NOTATIONS,
+  PARAM_NAMES,
+  PARAMS,
+  paramShape,
+  paramShapeSymbols,
+  type NotationName,
+  type ParamName,
+} from '../core/model';
+import type { Params, Scenario, Trace } from '../core/types';
+
+import { cursorInfo } from '../core/cursor';
 import {
   colVec,
   ELIDE_ABOVE,
@@ -12,7 +22,14 @@ import {
   shownIndices,
   texNum,
 } from './equationsFormat';
-import { notation, SYMBOLS, WEIGHT_WORDS, type Notation, type ThemeName } from './notation';
+import {
+  notation,
+  paramText,
+  paramTitle,
+  SYMBOLS,
+  type EquationColors,
+  type Notation,
+} from './notation';
 
 // The derivation panel's content: for each cursor position, the equations that hold there,
 // once in general and once with this step's numbers. Pure functions of (trace, cursor,
@@ -36,18 +53,13 @@ export interface EquationOptions {
   scenario: Pick<Scenario, 'params' | 'seq'>;
   /** Vocabulary symbols of the one-hot inputs/outputs, or null for real-valued data. */
   labels: readonly string[] | null;
-  theme: ThemeName;
+  notation: NotationName;
+  colors: EquationColors;
   /** The learning rate α of the update. */
   lr: number;
   /** After θ ← θ − α∇L: the new parameters and the loss of the same sequence under them. */
   updated?: { params: Params; loss: number };
 }
-
-const ACT_TEX: Record<ActivationName, string> = {
-  tanh: '\\tanh',
-  sigmoid: '\\sigma',
-  relu: '\\operatorname{relu}',
-};
 
 const aligned = (lines: string[]) => `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 const text = (s: string) => `\\text{${s}}`;
@@ -66,15 +78,12 @@ interface Ctx {
 // ---------- cursor 0: the model, the sequence and the parameters ----------
 
 function modelBlocks(c: Ctx): EquationBlock[] {
-  const { n, tr, act, ce } = c;
+  const { n, tr, act } = c;
   const { H, D, K, T } = tr;
   const R = SYMBOLS.reals;
-  const yhatLine = ce
-    ? `${n.vec('yhat', 't')} &= ${SYMBOLS.softmax}(${n.vec('o', 't')}) && \\in ${R}^{K}`
-    : `${n.vec('yhat', 't')} &= ${n.vec('o', 't')} && \\in ${R}^{K}`;
-  const lossLine = ce
-    ? `L_t &= -\\textstyle\\sum_k y_{t,k} \\log \\hat{y}_{t,k} && \\in ${R}`
-    : `L_t &= \\textstyle\\sum_k (o_{t,k} - y_{t,k})^2 && \\in ${R}`;
+  const loss = LOSSES[tr.lossName];
+  const yhatLine = `${n.vec('yhat', 't')} &= ${loss.yhatTex((t) => n.vec('o', t), 't')} && \\in ${R}^{K}`;
+  const lossLine = `L_t &= ${loss.lossTex('t')} && \\in ${R}`;
   const model: EquationBlock = {
     id: 'model',
     title: `The model, for t = 1 … T (here T = ${T})`,
@@ -88,7 +97,7 @@ function modelBlocks(c: Ctx): EquationBlock[] {
     ]),
     substituted: aligned([
       `H &= ${H} ${text(' hidden units,')} \\quad D = ${D} ${text(' inputs,')} \\quad K = ${K} ${text(' outputs,')} \\quad T = ${T} ${text(' steps')}`,
-      `${n.w('U')} &\\in ${R}^{${H} \\times ${D}}, \\quad ${n.w('W')} \\in ${R}^{${H} \\times ${H}}, \\quad ${n.w('V')} \\in ${R}^{${K} \\times ${H}}, \\quad ${n.w('b')} \\in ${R}^{${H}}, \\quad ${n.w('c')} \\in ${R}^{${K}}`,
+      `${PARAM_NAMES.map((p, i) => `${n.w(p)} ${i === 0 ? '&' : ''}\\in ${R}^{${shapeTex(paramShape(p, tr))}}`).join(', \\quad ')}`,
       `${n.vec('s', 0)} &= ${colVec(tr.s0, 0, H)}`,
     ]),
   };
@@ -137,38 +146,25 @@ function sequenceBlock(c: Ctx): EquationBlock {
   };
 }
 
+/** A shape as TeX exponent: `3 \\times 2`, or `3` for a vector. */
+const shapeTex = ([r, cols]: [number, number]) => (cols === 1 ? `${r}` : `${r} \\times ${cols}`);
+
 function paramBlocks(c: Ctx): EquationBlock[] {
   const { n, p } = c;
-  const { H, D, K } = p;
-  const shape: Record<WeightName, [number, number] | number> = {
-    U: [H, D],
-    W: [H, H],
-    V: [K, H],
-    b: H,
-    c: K,
-  };
-  const shapeSym: Record<WeightName, string> = {
-    U: 'H \\times D',
-    W: 'H \\times H',
-    V: 'K \\times H',
-    b: 'H',
-    c: 'K',
-  };
-  return (['U', 'W', 'V', 'b', 'c'] as const).map((name) => {
-    const sh = shape[name];
-    const dims = typeof sh === 'number' ? `${sh}` : `${sh[0]} × ${sh[1]}`;
-    const words = WEIGHT_WORDS[name];
+  return PARAM_NAMES.map((name) => {
+    const sh = paramShape(name, p);
     return {
       id: `param-${name}`,
-      title: `${words[0].toUpperCase()}${words.slice(1)} ${name} (${dims})`,
-      general: `${n.w(name)} \\in ${SYMBOLS.reals}^{${shapeSym[name]}}`,
+      title: `${paramTitle(name, n.name)} (${sh[1] === 1 ? sh[0] : `${sh[0]} × ${sh[1]}`})`,
+      general: `${n.w(name)} \\in ${SYMBOLS.reals}^{${paramShapeSymbols(name).replace('×', '\\times')}}`,
       substituted: `${n.w(name)} = ${valueTex(p[name], sh)}`,
     };
   });
 }
 
-function valueTex(d: Float64Array, sh: [number, number] | number, off = 0): string {
-  return typeof sh === 'number' ? colVec(d, off, sh) : matrix(d, off, sh[0], sh[1]);
+/** A parameter's value: a column vector for a bias, a matrix otherwise. */
+function valueTex(d: Float64Array, [r, cols]: [number, number], off = 0): string {
+  return cols === 1 ? colVec(d, off, r) : matrix(d, off, r, cols);
 }
 
 // ---------- f_t: the forward pass at step t ----------
@@ -203,7 +199,7 @@ function forwardBlocks(c: Ctx, t: number): EquationBlock[] {
     },
     {
       id: 'o',
-      title: `Output logits at t = ${t}`,
+      title: ce ? `Output logits at t = ${t}` : `Output (the prediction) at t = ${t}`,
       general: `${n.vec('o', 't')} = ${n.w('c')} + ${n.w('V')} ${n.vec('s', 't')}`,
       substituted: aligned([
         `${n.vec('o', t)} &= ${colVec(p.c, 0, K)} + ${matrix(p.V, 0, K, H)} ${colVec(tr.s, r * H, H)}`,
@@ -318,8 +314,13 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
   const { tr, n, y, x, opts, ce } = c;
   const { H, D, K, T } = tr;
   const r = t - 1;
-  const dfTex = activation(tr.activation).dfTex;
-  const dfAt = (tt: string | number) => dfTex.replace(/_t(?![A-Za-z])/g, `_{${tt}}`);
+  const actDecl = ACTIVATIONS[tr.activation];
+  const dfAt = (tt: string | number) =>
+    actDecl.dfTex(
+      (i) => n.scalar('a', i),
+      (i) => n.scalar('s', i),
+      String(tt),
+    );
 
   const dLdo: EquationBlock = ce
     ? {
@@ -353,17 +354,16 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
   };
 
   // f'(a_t), from the same activation table the core used for dL/da_t.
-  const act = activation(tr.activation);
   const df = new Float64Array(H);
-  for (let i = 0; i < H; i++) df[i] = act.df(tr.a[r * H + i], tr.s[r * H + i]);
+  for (let i = 0; i < H; i++) df[i] = actDecl.df(tr.a[r * H + i], tr.s[r * H + i]);
   const dLda: EquationBlock = {
     id: 'dL_da',
     title: `Gradient at the pre-activation, t = ${t}`,
-    general: `${n.gradVec('a', 't')} = f'(${n.vec('a', 't')}) ${SYMBOLS.hadamard} ${n.gradVec('s', 't')}, \\quad f'(a_t) = ${dfAt('t')}`,
+    general: `${n.gradVec('a', 't')} = f'(${n.vec('a', 't')}) ${SYMBOLS.hadamard} ${n.gradVec('s', 't')}, \\quad f'(${n.scalar('a', 't')}) = ${dfAt('t')}`,
     substituted: `${n.gradVec('a', t)} = \\underbrace{${colVec(df, 0, H)}}_{${dfAt(t)}} ${SYMBOLS.hadamard} ${colVec(tr.dL_ds, r * H, H)} = ${colVec(tr.dL_da, r * H, H)}`,
   };
 
-  const D_ = (name: WeightName, tt: string | number) =>
+  const D_ = (name: ParamName, tt: string | number) =>
     `${SYMBOLS.delta.replace('#', String(tt))} ${n.gradW(name)}`;
   const sT = rowVec(tr.s, r * H, H);
   const contribOut: EquationBlock = {
@@ -412,12 +412,12 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
 
   // The accumulated sums over t' >= t; at t = 1 they are the full gradients of the trace.
   const full = t === 1;
-  const acc = (name: WeightName, size: number) =>
+  const acc = (name: ParamName, size: number) =>
     full ? tr.grads[name] : sumContrib(tr.contrib[name], size, t, T);
   const sumSym = full
     ? ''
     : `{\\textstyle\\sum_{t'=${t}}^{${T}}} ${SYMBOLS.delta.replace('#', "t'")} `;
-  const accLine = (name: WeightName, value: string) =>
+  const accLine = (name: ParamName, value: string) =>
     full ? `${n.gradW(name)} &= ${value}` : `${sumSym}${n.gradW(name)} &= ${value}`;
   const accum: EquationBlock = {
     id: 'accum',
@@ -438,7 +438,7 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
   if (t === 1) {
     blocks.push({
       id: 'dL_ds0',
-      title: 'Gradient reaching the initial state s₀',
+      title: `Gradient reaching the initial state ${NOTATIONS[n.name].state}₀`,
       general: `${n.gradVec('s', 0)} = ${n.wT('W')} ${n.gradVec('a', 1)}`,
       substituted: `${n.gradVec('s', 0)} = ${n.wT('W')} ${colVec(tr.dL_da, 0, H)} = ${colVec(tr.grads.s0, 0, H)}`,
     });
@@ -450,24 +450,16 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
 
 function updateBlocks(c: Ctx): EquationBlock[] {
   const { tr, n, p, opts } = c;
-  const { H, D, K } = tr;
   const lr = texNum(opts.lr);
-  const shapes: Record<WeightName, [number, number] | number> = {
-    U: [H, D],
-    W: [H, H],
-    V: [K, H],
-    b: H,
-    c: K,
-  };
-  const blocks: EquationBlock[] = (['U', 'W', 'V', 'b', 'c'] as const).map((name) => {
-    const sh = shapes[name];
+  const blocks: EquationBlock[] = PARAM_NAMES.map((name) => {
+    const sh = paramShape(name, tr);
     const lines = [
       `${n.w(name)} &${SYMBOLS.update} ${valueTex(p[name], sh)} - ${lr}\\, ${valueTex(tr.grads[name], sh)}`,
     ];
     if (opts.updated) lines.push(`&= ${valueTex(opts.updated.params[name], sh)}`);
     return {
       id: `update-${name}`,
-      title: `Update the ${WEIGHT_WORDS[name]} ${name}`,
+      title: `Update the ${PARAMS[name].words} ${paramText(name, n.name)}`,
       general: `${n.w(name)} ${SYMBOLS.update} ${n.w(name)} - ${SYMBOLS.lr}\\, ${n.gradW(name)} \\quad (${SYMBOLS.lr} = ${lr})`,
       substituted: aligned(lines),
     };
@@ -492,13 +484,13 @@ export function buildEquations(
 ): EquationBlock[] {
   const c: Ctx = {
     tr: trace,
-    n: notation(opts.theme),
+    n: notation(opts.notation, opts.colors),
     opts,
     x: opts.scenario.seq.inputs,
     y: opts.scenario.seq.targets,
     p: opts.scenario.params,
-    act: ACT_TEX[trace.activation],
-    ce: trace.lossName === 'cross-entropy',
+    act: ACTIVATIONS[trace.activation].tex,
+    ce: LOSSES[trace.lossName].probabilistic,
   };
   const { phase, t } = cursorInfo(cursorIndex, trace.T);
   switch (phase) {

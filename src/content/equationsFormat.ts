@@ -1,3 +1,4 @@
+import { whitespaceWord } from '../core/symbols';
 // Numbers, vectors and matrices as LaTeX, shared by every equation builder: 3 significant
 // digits, a true minus sign (KaTeX renders `-` in math mode as U+2212), `\times 10^{k}` for the
 // tiny and the huge, and long vectors elided to their first two and last entries.
@@ -83,9 +84,8 @@ const TEXT_ESCAPES: Record<string, string> = {
 
 /** A vocabulary symbol as LaTeX text in quotes; space, newline and tab are named. */
 export function labelTex(label: string): string {
-  if (label === ' ') return '\\text{(space)}';
-  if (label === '\n') return '\\text{(newline)}';
-  if (label === '\t') return '\\text{(tab)}';
+  const word = whitespaceWord(label);
+  if (word) return `\\text{(${word})}`;
   let out = '';
   for (const ch of label) {
     const code = ch.codePointAt(0)!;

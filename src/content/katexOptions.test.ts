@@ -2,12 +2,13 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { katexOptions } from './katexOptions';
 import { notation } from './notation';
+import { equationColors } from '../components/encoding';
 
 const render = (tex: string) => katex.renderToString(tex, katexOptions);
 
 describe('katexOptions', () => {
   it('marks the shared weights with their class', () => {
-    const n = notation('light');
+    const n = notation('uvw', equationColors('light'));
     expect(render(n.w('U'))).toMatch(/class="enclosing uw-w-U"/);
     expect(render(n.w('W'))).toMatch(/uw-w-W/);
     expect(render(n.w('b'))).not.toMatch(/uw-w-/);

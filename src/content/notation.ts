@@ -1,46 +1,30 @@
-import type { WeightName } from '../components/encoding';
-import { WEIGHT_HEX } from '../components/encoding';
+import { NOTATIONS, PARAMS, isEdgeWeight, type NotationName, type ParamName } from '../core/model';
 import { WEIGHT_CLASS_PREFIX } from './katexOptions';
 
-// The notation of the derivation panel as data: every symbol is a LaTeX template, `#` stands
-// for the time index (a letter such as `t` in the general equations, a number such as `3`
-// once substituted). equations.ts builds every string from this table, so renaming a symbol
-// (say s_t to h_t) is a one-line change here.
+// The notation as data: every symbol is a LaTeX template, `#` stands for the time index (a
+// letter such as `t` in the general equations, a number such as `3` once substituted).
+// Parameter symbols and the hidden state's letter come from the declaration of the model
+// (core/model.ts: NOTATIONS), so `uvw` and `wxh` differ there and nowhere else.
 
-export type ThemeName = 'light' | 'dark';
-
-/** Vectors indexed by time. */
-export const VECTOR_SYMBOLS = {
+/** Vectors indexed by time; `S` is the hidden state's letter of the notation. */
+const VECTOR_TEMPLATES = {
   x: '\\mathbf{x}_{#}',
   y: '\\mathbf{y}_{#}',
   a: '\\mathbf{a}_{#}',
-  s: '\\mathbf{s}_{#}',
+  s: '\\mathbf{S}_{#}',
   o: '\\mathbf{o}_{#}',
   yhat: '\\hat{\\mathbf{y}}_{#}',
 } as const;
-export type VectorSymbol = keyof typeof VECTOR_SYMBOLS;
+export type VectorSymbol = keyof typeof VECTOR_TEMPLATES;
 
-/** Scalars indexed by time. */
-export const SCALAR_SYMBOLS = {
-  L: 'L_{#}',
-} as const;
-
-/** The parameters: matrices in capitals, bias vectors in bold. */
-export const WEIGHT_SYMBOLS: Record<WeightName, string> = {
-  U: 'U',
-  W: 'W',
-  V: 'V',
-  b: '\\mathbf{b}',
-  c: '\\mathbf{c}',
-};
-
-/** Words for each parameter, for titles. */
-export const WEIGHT_WORDS: Record<WeightName, string> = {
-  U: 'input-to-hidden weights',
-  W: 'hidden-to-hidden (recurrent) weights',
-  V: 'hidden-to-output weights',
-  b: 'hidden bias',
-  c: 'output bias',
+/** One entry (or an elementwise scalar) of each vector: `s_{#}`, not bold. */
+const SCALAR_TEMPLATES: Record<VectorSymbol, string> = {
+  x: 'x_{#}',
+  y: 'y_{#}',
+  a: 'a_{#}',
+  s: 'S_{#}',
+  o: 'o_{#}',
+  yhat: '\\hat{y}_{#}',
 };
 
 /** Other symbols of the derivation. */
@@ -56,60 +40,74 @@ export const SYMBOLS = {
   delta: '\\Delta_{#}',
 } as const;
 
-/** The accent of gradients (the --grad token of styles.css), for KaTeX \color. */
-export const GRAD_HEX: Record<ThemeName, string> = { light: '#C2185B', dark: '#FF6FB1' };
-
 /** Substitute the time index into a template. */
 export function at(template: string, t: string | number): string {
   return template.replace(/#/g, String(t));
 }
 
-/** A symbol table bound to a theme: weight symbols in their colours, gradients in the accent. */
+/** The colours of the equations (KaTeX \color cannot read CSS variables): one per parameter. */
+export interface EquationColors {
+  weights: Record<ParamName, string>;
+  grad: string;
+}
+
+/** A symbol table bound to a notation and colours: weights in their colours, gradients in the accent. */
 export interface Notation {
+  name: NotationName;
   vec: (name: VectorSymbol, t: string | number) => string;
+  /** The same symbol as an elementwise scalar (not bold), e.g. in f'(a_t) = 1 - s_t². */
+  scalar: (name: VectorSymbol, t: string | number) => string;
   loss: (t: string | number) => string;
   /** A weight symbol in its colour. */
-  w: (name: WeightName) => string;
+  w: (name: ParamName) => string;
   /** A transposed weight symbol, coloured. */
-  wT: (name: WeightName) => string;
+  wT: (name: ParamName) => string;
   /** ∂L/∂(inner), coloured as a gradient. */
   grad: (inner: string) => string;
   /** ∂L/∂(vector symbol at t). */
   gradVec: (name: VectorSymbol, t: string | number) => string;
   /** ∂L/∂(weight), coloured as a gradient around a coloured weight. */
-  gradW: (name: WeightName) => string;
+  gradW: (name: ParamName) => string;
   /** Wrap LaTeX in a colour. */
   color: (hex: string, tex: string) => string;
-  weightHex: Record<WeightName, string>;
-  gradHex: string;
+  colors: EquationColors;
 }
 
-export function notation(theme: ThemeName): Notation {
-  const weightHex = WEIGHT_HEX[theme];
-  const gradHex = GRAD_HEX[theme];
+export function notation(name: NotationName, colors: EquationColors): Notation {
+  const decl = NOTATIONS[name];
+  const vecTemplate = (v: VectorSymbol) => VECTOR_TEMPLATES[v].replace('S', decl.state);
   const color = (hex: string, tex: string) => `{\\color{${hex}}${tex}}`;
+  const plain = (p: ParamName) => color(colors.weights[p], decl.params[p].tex);
   // U, W and V carry a class, so hovering one in an equation lights up every edge that shares it.
-  const w = (name: WeightName) => {
-    const sym = color(weightHex[name], WEIGHT_SYMBOLS[name]);
-    return name === 'U' || name === 'W' || name === 'V'
-      ? `\\htmlClass{${WEIGHT_CLASS_PREFIX}${name}}{${sym}}`
-      : sym;
-  };
-  const grad = (inner: string) => color(gradHex, `\\frac{\\partial L}{\\partial ${inner}}`);
+  const w = (p: ParamName) =>
+    isEdgeWeight(p) ? `\\htmlClass{${WEIGHT_CLASS_PREFIX}${p}}{${plain(p)}}` : plain(p);
+  const grad = (inner: string) => color(colors.grad, `\\frac{\\partial L}{\\partial ${inner}}`);
   return {
-    vec: (name, t) => at(VECTOR_SYMBOLS[name], t),
-    loss: (t) => at(SCALAR_SYMBOLS.L, t),
+    name,
+    vec: (v, t) => at(vecTemplate(v), t),
+    scalar: (v, t) => at(SCALAR_TEMPLATES[v].replace('S', decl.state), t),
+    loss: (t) => `L_{${t}}`,
     w,
-    wT: (name) => `${w(name)}${SYMBOLS.transpose}`,
+    wT: (p) => `${w(p)}${SYMBOLS.transpose}`,
     grad,
-    gradVec: (name, t) => grad(at(VECTOR_SYMBOLS[name], t)),
-    gradW: (name) =>
-      color(
-        gradHex,
-        `\\frac{\\partial L}{\\partial ${color(weightHex[name], WEIGHT_SYMBOLS[name])}}`,
-      ),
+    gradVec: (v, t) => grad(at(vecTemplate(v), t)),
+    gradW: (p) => color(colors.grad, `\\frac{\\partial L}{\\partial ${plain(p)}}`),
     color,
-    weightHex,
-    gradHex,
+    colors,
   };
 }
+
+// ---------- plain text, for titles, tooltips and accessible labels ----------
+
+/** A parameter's name in plain text under a notation: "U" or "W_xh". */
+export const paramText = (p: ParamName, n: NotationName): string => NOTATIONS[n].params[p].text;
+
+/** The hidden state at t in plain text: "s_3" or "h_3". */
+export const stateText = (t: string | number, n: NotationName): string =>
+  `${NOTATIONS[n].state}_${t}`;
+
+/** "Input-to-hidden weights U" (or W_xh), for headings. */
+export const paramTitle = (p: ParamName, n: NotationName): string => {
+  const words = PARAMS[p].words;
+  return `${words[0].toUpperCase()}${words.slice(1)} ${paramText(p, n)}`;
+};

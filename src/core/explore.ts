@@ -18,7 +18,14 @@ export type ExploreRequest =
       seed: number;
       lr: number;
     }
-  | { kind: 'scenario'; scenario: ScenarioJson; lr: number; labels?: string[] };
+  | {
+      kind: 'scenario';
+      scenario: ScenarioJson;
+      /** The activation and loss chosen in the app, in place of the file's own. */
+      activation?: ActivationName;
+      loss?: LossName;
+      lr: number;
+    };
 
 export interface ExploreResult {
   scenario: Scenario;
@@ -42,14 +49,20 @@ export function explore(req: ExploreRequest): ExploreResponse {
   if (req.kind === 'text') {
     const made = makeCharScenario(req);
     if (!made.ok) return made;
-    scenario = made.value.scenario;
     labels = made.value.vocab.chars;
+    // Named, so an exported file still reads as letters when imported again.
+    scenario = { ...made.value.scenario, symbols: labels };
   } else {
-    const parsed = parseScenario(req.scenario);
+    const { activation, loss } = req;
+    const parsed = parseScenario({
+      ...req.scenario,
+      ...(activation ? { activation } : {}),
+      ...(loss ? { loss } : {}),
+    });
     if (!parsed.ok) return parsed;
     scenario = parsed.value;
-    const { D, K } = scenario.params;
-    if (req.labels && req.labels.length === D && D === K) labels = req.labels;
+    // The schema has checked that symbols name the D = K one-hot positions.
+    labels = scenario.symbols ? [...scenario.symbols] : null;
   }
   const trace = computeTrace(scenario);
   const overflow = firstNonFinite(trace);

@@ -78,8 +78,8 @@ export const LOSSES = {
     label: 'softmax + cross-entropy',
     step: softmaxCrossEntropy,
     probabilistic: true,
-    yhatTex: (o, t) => `\operatorname{softmax}(${o(t)})`,
-    lossTex: (t) => `-\textstyle\sum_k y_{${t},k} \log \hat{y}_{${t},k}`,
+    yhatTex: (o, t) => `\\operatorname{softmax}(${o(t)})`,
+    lossTex: (t) => `-\\textstyle\\sum_k y_{${t},k} \\log \\hat{y}_{${t},k}`,
     dLdoTex: (v, t) => `${v.yhat(t)} - ${v.y(t)}`,
   },
   'squared-error': {
@@ -87,8 +87,8 @@ export const LOSSES = {
     step: squaredError,
     probabilistic: false,
     yhatTex: (o, t) => o(t),
-    lossTex: (t) => `\textstyle\sum_k (o_{${t},k} - y_{${t},k})^2`,
-    dLdoTex: (v, t) => `2\,(${v.o(t)} - ${v.y(t)})`,
+    lossTex: (t) => `\\textstyle\\sum_k (o_{${t},k} - y_{${t},k})^2`,
+    dLdoTex: (v, t) => `2\\,(${v.o(t)} - ${v.y(t)})`,
   },
 } as const satisfies Record<string, Loss>;
 

@@ -15,3 +15,4 @@ export const selectHoverWeight = (s: AppState) => s.hoverWeight;
 export const selectStatus = (s: AppState) => s.status;
 export const selectConfig = (s: AppState) => s.config;
 export const selectSource = (s: AppState) => s.source;
+export const selectNotation = (s: AppState) => s.config.notation;

@@ -2,13 +2,19 @@ import { create } from 'zustand';
 import { createComputeSlice, type ComputeSlice } from './slices/computeSlice';
 import { createConfigSlice, type ConfigSlice } from './slices/configSlice';
 import { createCursorSlice, type CursorSlice } from './slices/cursorSlice';
+import { createNavSlice, type NavSlice } from './slices/navSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
 
-export type AppState = ConfigSlice & ComputeSlice & CursorSlice & ViewSlice;
+export type AppState = ConfigSlice & ComputeSlice & CursorSlice & ViewSlice & NavSlice;
 
-export const useStore = create<AppState>()((...a) => ({
-  ...createConfigSlice(...a),
-  ...createComputeSlice(...a),
-  ...createCursorSlice(...a),
-  ...createViewSlice(...a),
-}));
+/** A new store (the app has one; tests make their own). */
+export const createAppStore = () =>
+  create<AppState>()((...a) => ({
+    ...createConfigSlice(...a),
+    ...createComputeSlice(...a),
+    ...createCursorSlice(...a),
+    ...createViewSlice(...a),
+    ...createNavSlice(...a),
+  }));
+
+export const useStore = createAppStore();

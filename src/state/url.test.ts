@@ -43,4 +43,11 @@ describe('URL state', () => {
     expect(bad.frame.parentOrigin).toBeNull();
     expect(bad.problems).toHaveLength(1);
   });
+
+  it('takes every option of the model declaration (a new activation, the second notation)', () => {
+    const p = parseUrl('?act=softsign&notation=wxh&hidden=16');
+    expect(p.problems).toEqual([]);
+    expect([p.state.act, p.state.notation, p.state.hidden]).toEqual(['softsign', 'wxh', 16]);
+    expect(parseUrl('?notation=greek&hidden=17').problems).toHaveLength(2);
+  });
 });

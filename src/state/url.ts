@@ -1,26 +1,73 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { CHOICES, type ChoiceName } from '../core/model';
+import { PRESET_IDS } from '../core/presets';
+import { APP_DEFAULTS, SPEEDS, THEMES, VIEWS } from './appChoices';
 
 // Every choice a user makes lives in the URL. One table names each property, its schema and
-// its default; parse and serialize are both driven by it, so they cannot drift apart.
+// its default; parse and serialize are both driven by it, so they cannot drift apart. The
+// model's choices (text, hidden, act, loss, seed, lr, notation) come from core/model.ts with
+// their bounds and defaults; nothing here repeats them.
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+type Choice = (typeof CHOICES)[ChoiceName];
+
+/** The URL schema of one model choice, from its declaration. */
+function schemaOf(c: Choice) {
+  switch (c.kind) {
+    case 'text':
+      // Code points, as the panel counts them: an emoji is one character.
+      return z
+        .string()
+        .check(
+          z.refine(
+            (v) => [...v].length >= c.minLength && [...v].length <= c.maxLength,
+            `expected ${c.minLength} to ${c.maxLength} characters`,
+          ),
+        );
+    case 'int':
+      return z.coerce.number().check(z.int(), z.gte(c.min), z.lte(c.max));
+    case 'number':
+      return z.coerce.number().check(z.gt(c.above), z.lte(c.max));
+    case 'enum':
+      return z.enum(c.options as readonly string[] as [string, ...string[]]);
+  }
+}
+
+const modelProps = Object.fromEntries(
+  (Object.keys(CHOICES) as ChoiceName[]).map((k) => [
+    k,
+    { schema: schemaOf(CHOICES[k]), default: CHOICES[k].default },
+  ]),
+) as unknown as {
+  [K in ChoiceName]: { schema: z.ZodMiniType; default: (typeof CHOICES)[K]['default'] };
+};
 
 export const URL_PROPS = {
-  text: { schema: z.string().min(2).max(201), default: 'hello' },
-  hidden: { schema: int(1, 16), default: 3 },
-  act: { schema: z.enum(['tanh', 'sigmoid', 'relu']), default: 'tanh' as const },
-  loss: { schema: z.enum(['cross-entropy', 'squared-error']), default: 'cross-entropy' as const },
-  seed: { schema: int(0, 2 ** 31 - 1), default: 1 },
-  lr: { schema: z.coerce.number().gt(0).max(10), default: 0.1 },
-  step: { schema: z.string().regex(/^(0|update|[fb][1-9]\d{0,3})$/), default: '0' },
-  view: { schema: z.enum(['folded', 'unrolled']), default: 'folded' as const },
-  theme: { schema: z.enum(['auto', 'light', 'dark']), default: 'auto' as const },
-  preset: { schema: z.enum(['none', 'worked-example']), default: 'none' as const },
-  speed: { schema: z.enum(['0.5', '1', '2', '4']), default: '1' as const },
+  ...modelProps,
+  step: {
+    schema: z.string().check(z.regex(/^(0|update|[fb][1-9]\d{0,3})$/)),
+    default: APP_DEFAULTS.step,
+  },
+  view: { schema: z.enum(VIEWS), default: APP_DEFAULTS.view },
+  theme: { schema: z.enum(THEMES), default: APP_DEFAULTS.theme },
+  preset: { schema: z.enum(['none', ...PRESET_IDS]), default: 'none' },
+  speed: { schema: z.enum(SPEEDS), default: APP_DEFAULTS.speed },
 } as const;
 
 export type UrlKey = keyof typeof URL_PROPS;
-export type UrlState = { [K in UrlKey]: z.output<(typeof URL_PROPS)[K]['schema']> };
+
+type Widen<T> = T extends string ? string : T extends number ? number : T;
+/** The URL's values, typed by each choice's declaration (enum choices keep their options). */
+export type UrlState = {
+  [K in ChoiceName]: (typeof CHOICES)[K] extends { options: readonly (infer O)[] }
+    ? O
+    : Widen<(typeof CHOICES)[K]['default']>;
+} & {
+  step: string;
+  view: (typeof VIEWS)[number];
+  theme: (typeof THEMES)[number];
+  preset: 'none' | (typeof PRESET_IDS)[number];
+  speed: (typeof SPEEDS)[number];
+};
 
 export const URL_DEFAULTS = Object.fromEntries(
   Object.entries(URL_PROPS).map(([k, p]) => [k, p.default]),
@@ -49,6 +96,12 @@ function parseOrigin(raw: string | null): string | null {
   }
 }
 
+/** A refused value, quoted short and without control characters, for a notice. */
+function shown(raw: string): string {
+  const clean = [...raw].map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? ' ' : c));
+  return clean.length > 40 ? `${clean.slice(0, 40).join('')}…` : clean.join('');
+}
+
 export function parseUrl(search: string): ParsedUrl {
   const q = new URLSearchParams(search);
   const state = { ...URL_DEFAULTS } as Record<UrlKey, unknown>;
@@ -60,7 +113,7 @@ export function parseUrl(search: string): ParsedUrl {
     if (r.success) state[key] = r.data;
     else
       problems.push(
-        `“${key}=${raw.slice(0, 40)}” is not valid; using ${String(URL_PROPS[key].default)}.`,
+        `“${key}=${shown(raw)}” is not valid; using ${String(URL_PROPS[key].default)}.`,
       );
   }
   const rawOrigin = q.get('parentOrigin');

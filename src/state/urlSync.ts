@@ -1,20 +1,17 @@
 import { useStore, type AppState } from './store';
 import { parseUrl, serializeUrl, type UrlState } from './url';
-import { cursorLabel } from './cursor';
-import type { Speed } from './slices/cursorSlice';
+import { cursorLabel } from '../core/cursor';
+import { CHOICES, type ChoiceName } from '../core/model';
+import type { ExplorerConfig } from './slices/configSlice';
 
 // The URL mirrors the store: read once at start, written (debounced) on every change, so a
-// copied link opens the same picture.
+// copied link opens the same picture. Reading it goes through the store's actions (goTo for
+// the scenario, cursor and view), never around them.
 
 function toUrlState(s: AppState): UrlState {
   const T = s.result?.trace.T ?? 0;
   return {
-    text: s.config.text,
-    hidden: s.config.hidden,
-    act: s.config.act,
-    loss: s.config.loss,
-    seed: s.config.seed,
-    lr: s.config.lr,
+    ...s.config,
     // Until the first trace exists, keep the step the URL asked for.
     step: s.pendingStep ?? (s.result ? cursorLabel(s.cursor, T) : '0'),
     view: s.view,
@@ -24,19 +21,23 @@ function toUrlState(s: AppState): UrlState {
   };
 }
 
-export function applyUrl(search: string): void {
+/** Move the app to what a URL says; bad values fall back to defaults with a notice. */
+export function applyUrl(search: string): Promise<unknown> {
   const { state: u, frame, problems } = parseUrl(search);
-  useStore.setState({
-    config: { text: u.text, hidden: u.hidden, act: u.act, loss: u.loss, seed: u.seed, lr: u.lr },
-    source:
-      u.preset === 'worked-example' ? { kind: 'preset', id: 'worked-example' } : { kind: 'text' },
-    pendingStep: u.step,
-    view: u.view,
-    theme: u.theme,
-    speed: u.speed as Speed,
-    embed: frame.embed,
-    parentOrigin: frame.parentOrigin,
-    notices: problems,
+  const s = useStore.getState();
+  s.setFrame(frame);
+  s.setTheme(u.theme);
+  s.setSpeed(u.speed);
+  s.notify(problems);
+  const { step, view, preset } = u;
+  const config = Object.fromEntries(
+    (Object.keys(CHOICES) as ChoiceName[]).map((k) => [k, u[k]]),
+  ) as ExplorerConfig;
+  return s.goTo({
+    config,
+    source: preset === 'none' ? { kind: 'text' } : { kind: 'preset', id: preset },
+    step,
+    view,
   });
 }
 
@@ -45,7 +46,7 @@ let started = false;
 export function startUrlSync(): void {
   if (started) return;
   started = true;
-  applyUrl(window.location.search);
+  void applyUrl(window.location.search);
   const { embed, parentOrigin } = useStore.getState();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = window.location.search;
@@ -63,5 +64,4 @@ export function startUrlSync(): void {
       }
     }, 120);
   });
-  void useStore.getState().recompute();
 }

@@ -1,21 +1,54 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { selectConfig, selectSource, selectT } from '../../state/selectors';
-import type { ActivationName, LossName } from '../../core/types';
+import { CHOICES, inBounds, type ChoiceName } from '../../core/model';
+import { PRESETS } from '../../core/presets';
+import type { ExplorerConfig } from '../../state/slices/configSlice';
 import { ScenarioFile } from './ScenarioFile';
 import './ConfigPanel.css';
 
-const MAX_TEXT = 201;
+// Every option, bound and default here comes from the model's declaration (core/model.ts).
+const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
 
 // On a phone the settings start folded away, so the graph is on the first screen.
 const openAtStart =
   typeof window === 'undefined' || !window.matchMedia('(max-width: 640px)').matches; // T = length - 1 = 200 steps at most
 
 function textProblem(text: string): string | null {
-  if ([...text].length < 2) return 'Type at least two characters: each step predicts the next one.';
-  if ([...text].length > MAX_TEXT)
-    return `At most ${MAX_TEXT} characters (${MAX_TEXT - 1} time steps).`;
+  const n = [...text].length;
+  if (n < TEXT.minLength)
+    return `Type at least ${TEXT.minLength} characters: each step predicts the next one.`;
+  if (n > TEXT.maxLength)
+    return `At most ${TEXT.maxLength} characters (${TEXT.maxLength - 1} time steps).`;
   return null;
+}
+
+/** A menu for an enum choice of the declaration: its options and their words. */
+function ChoiceSelect<K extends 'act' | 'loss' | 'notation'>({
+  id,
+  name,
+  value,
+  onChange,
+}: {
+  id: string;
+  name: K;
+  value: ExplorerConfig[K];
+  onChange: (v: ExplorerConfig[K]) => void;
+}) {
+  const c = CHOICES[name];
+  const labels = c.labels as Record<string, string>;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{c.label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as ExplorerConfig[K])}>
+        {(c.options as readonly string[]).map((o) => (
+          <option key={o} value={o}>
+            {labels[o]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /** What the student chooses: the sequence, the network's size and nonlinearity, the weights. */
@@ -25,7 +58,15 @@ export function ConfigPanel() {
   const status = useStore((s) => s.status);
   const error = useStore((s) => s.error);
   const T = useStore(selectT);
+  // What is in use: a preset or a file sets H itself.
+  const hiddenInUse = useStore((s) => s.result?.scenario.params.H ?? s.config.hidden);
   const { setConfig, newWeights, loadPreset, backToText } = useStore.getState();
+  const fromText = source.kind === 'text';
+  const set = (patch: Partial<ExplorerConfig>) => void setConfig(patch);
+  const setInt = (name: Extract<ChoiceName, 'hidden' | 'seed'>, raw: string) => {
+    const v = Math.round(Number(raw));
+    if (inBounds(CHOICES[name], v)) set({ [name]: v });
+  };
   const [draft, setDraft] = useState<string | null>(null);
   const id = useId();
   const text = draft ?? config.text;
@@ -33,7 +74,7 @@ export function ConfigPanel() {
 
   const onText = (value: string) => {
     setDraft(value);
-    if (!textProblem(value)) setConfig({ text: value });
+    if (!textProblem(value)) set({ text: value });
   };
 
   return (
@@ -42,7 +83,8 @@ export function ConfigPanel() {
         <span className="config-summary-title">Sequence, network and weights</span>{' '}
         <span className="config-summary-values num">
           “{config.text.length > 24 ? `${config.text.slice(0, 24)}…` : config.text}” · H ={' '}
-          {config.hidden} · {config.act} · seed {config.seed}
+          {fromText ? config.hidden : hiddenInUse} · {CHOICES.act.labels[config.act]}
+          {fromText ? ` · seed ${config.seed}` : ''}
         </span>
       </summary>
       <form className="config" aria-label="Network and data" onSubmit={(e) => e.preventDefault()}>
@@ -52,7 +94,7 @@ export function ConfigPanel() {
             id={`${id}-text`}
             type="text"
             value={text}
-            maxLength={MAX_TEXT + 20}
+            maxLength={TEXT.maxLength + 20}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={problem ? true : undefined}
@@ -68,77 +110,60 @@ export function ConfigPanel() {
           </small>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-hidden`}>Hidden size</label>
+          <label htmlFor={`${id}-hidden`}>{HIDDEN.label}</label>
           <input
             id={`${id}-hidden`}
             type="number"
-            min={1}
-            max={16}
-            value={config.hidden}
-            disabled={source.kind !== 'text'}
-            onChange={(e) => {
-              const h = Math.round(Number(e.target.value));
-              if (h >= 1 && h <= 16) setConfig({ hidden: h });
-            }}
+            min={HIDDEN.min}
+            max={HIDDEN.max}
+            value={fromText ? config.hidden : hiddenInUse}
+            disabled={!fromText}
+            onChange={(e) => setInt('hidden', e.target.value)}
           />
         </div>
+        <ChoiceSelect
+          id={`${id}-act`}
+          name="act"
+          value={config.act}
+          onChange={(act) => set({ act })}
+        />
+        <ChoiceSelect
+          id={`${id}-loss`}
+          name="loss"
+          value={config.loss}
+          onChange={(loss) => set({ loss })}
+        />
         <div className="field">
-          <label htmlFor={`${id}-act`}>Activation</label>
-          <select
-            id={`${id}-act`}
-            value={config.act}
-            onChange={(e) => setConfig({ act: e.target.value as ActivationName })}
-          >
-            <option value="tanh">tanh</option>
-            <option value="sigmoid">sigmoid</option>
-            <option value="relu">ReLU</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-loss`}>Loss</label>
-          <select
-            id={`${id}-loss`}
-            value={config.loss}
-            onChange={(e) => setConfig({ loss: e.target.value as LossName })}
-          >
-            <option value="cross-entropy">softmax + cross-entropy</option>
-            <option value="squared-error">squared error</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-seed`}>Seed</label>
+          <label htmlFor={`${id}-seed`}>{SEED.label}</label>
           <span className="inline">
             <input
               id={`${id}-seed`}
               className="num seed"
               type="number"
-              min={0}
-              max={2 ** 31 - 1}
+              min={SEED.min}
+              max={SEED.max}
               value={config.seed}
-              disabled={source.kind !== 'text'}
-              onChange={(e) => {
-                const v = Math.round(Number(e.target.value));
-                if (Number.isFinite(v) && v >= 0 && v < 2 ** 31) setConfig({ seed: v });
-              }}
+              disabled={!fromText}
+              onChange={(e) => setInt('seed', e.target.value)}
             />
-            <button type="button" onClick={newWeights}>
+            <button type="button" onClick={() => void newWeights()}>
               New weights
             </button>
           </span>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-lr`}>Learning rate α</label>
+          <label htmlFor={`${id}-lr`}>{LR.label}</label>
           <input
             id={`${id}-lr`}
             className="num lr"
             type="number"
             min={0.001}
-            max={10}
+            max={LR.max}
             step={0.01}
             value={config.lr}
             onChange={(e) => {
               const v = Number(e.target.value);
-              if (v > 0 && v <= 10) setConfig({ lr: v });
+              if (inBounds(LR, v)) set({ lr: v });
             }}
           />
         </div>
@@ -149,15 +174,26 @@ export function ConfigPanel() {
             value={source.kind === 'preset' ? source.id : source.kind}
             onChange={(e) => {
               const v = e.target.value;
-              if (v === 'worked-example') loadPreset('worked-example');
-              else if (v === 'text') backToText();
+              const preset = PRESETS.find((p) => p.id === v);
+              if (preset) void loadPreset(preset.id);
+              else if (v === 'text') void backToText();
             }}
           >
             <option value="text">the seed (typed sequence)</option>
-            <option value="worked-example">worked example (spec)</option>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
             {source.kind === 'imported' && <option value="imported">file: {source.name}</option>}
           </select>
         </div>
+        <ChoiceSelect
+          id={`${id}-notation`}
+          name="notation"
+          value={config.notation}
+          onChange={(notation) => set({ notation })}
+        />
         <ScenarioFile />
         <p className="status" aria-live="polite">
           {status === 'error' && error ? (

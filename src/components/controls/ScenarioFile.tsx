@@ -16,7 +16,9 @@ export function ScenarioFile() {
       setMessage({ ok: false, text: `${file.name}: too large (over 2 MB); nothing changed.` });
       return;
     }
-    const r = useStore.getState().importScenario(await file.text(), file.name);
+    const r = await useStore.getState().importScenario(await file.text(), file.name);
+    // A newer change made meanwhile wins; this file's message no longer applies.
+    if (!r.ok && 'cancelled' in r) return;
     setMessage(
       r.ok
         ? { ok: true, text: `Loaded ${file.name}.` }

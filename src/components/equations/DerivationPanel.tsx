@@ -6,7 +6,13 @@ import type { PointerEvent, ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
 import type { ExploreResult } from '../../core/explore';
 import { cursorInfo } from '../../state/cursor';
-import { selectCursor, selectHoverWeight, selectResult } from '../../state/selectors';
+import {
+  selectCursor,
+  selectHoverWeight,
+  selectNotation,
+  selectResult,
+} from '../../state/selectors';
+import { equationColors } from '../encoding';
 import { useStore } from '../../state/store';
 import { Tex } from './Tex';
 import { useResolvedTheme } from './useResolvedTheme';
@@ -97,6 +103,7 @@ export function DerivationPanel() {
   const theme = useResolvedTheme();
   const shownCursor = useAfterPaint(cursor);
   const hoverWeight = useStore(selectHoverWeight);
+  const notationName = useStore(selectNotation);
 
   const blocks = useMemo(
     () =>
@@ -104,12 +111,13 @@ export function DerivationPanel() {
         ? buildEquations(result.trace, shownCursor, {
             scenario: result.scenario,
             labels: result.labels,
-            theme,
+            notation: notationName,
+            colors: equationColors(theme),
             lr: result.updated.lr,
             updated: result.updated,
           })
         : [],
-    [result, shownCursor, theme],
+    [result, shownCursor, theme, notationName],
   );
 
   return (

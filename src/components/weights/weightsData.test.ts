@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../core/scenarioSchema';
 import { computeTrace } from '../../core/trace';
-import workedExample from '../../content/presets/worked-example.json';
+import workedExample from '../../core/presets/worked-example.json';
 import {
   accumulate,
   axesOf,

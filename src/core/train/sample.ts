@@ -1,4 +1,5 @@
 import { activation } from '../activations';
+import { argmax } from '../symbols';
 import type { Rng } from '../rng';
 import type { ActivationName, Params } from '../types';
 import { gemvAdd } from './kernels';
@@ -41,12 +42,6 @@ export function sampleChars(
     out[t] = ix;
   }
   return out;
-}
-
-function argmax(o: Float64Array): number {
-  let best = 0;
-  for (let k = 1; k < o.length; k++) if (o[k] > o[best]) best = k;
-  return best;
 }
 
 /** Draw k with probability softmax(o · invTemp)_k; o is overwritten with the weights. */

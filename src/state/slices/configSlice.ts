@@ -1,94 +1,79 @@
 import type { StateCreator } from 'zustand';
-import type { ScenarioJson } from '../../core/scenarioSchema';
-import { parseScenarioText, scenarioToJson } from '../../core/scenarioSchema';
-import type { ActivationName, LossName } from '../../core/types';
-import { presetById } from '../../content/presets';
+import { CHOICES, type ChoiceName } from '../../core/model';
+import { presetById, type PresetId } from '../../core/presets';
+import { parseScenarioText, scenarioToJson, type ScenarioJson } from '../../core/scenarioSchema';
+import type { UrlState } from '../url';
 import type { AppState } from '../store';
+import type { GoToOutcome } from './navSlice';
 
-export interface ExplorerConfig {
-  text: string;
-  hidden: number;
-  act: ActivationName;
-  loss: LossName;
-  seed: number;
-  lr: number;
-}
+/** What the user chose for the model: every choice of core/model.ts. */
+export type ExplorerConfig = Pick<UrlState, ChoiceName>;
+
+export const DEFAULT_CONFIG = Object.fromEntries(
+  (Object.keys(CHOICES) as ChoiceName[]).map((k) => [k, CHOICES[k].default]),
+) as ExplorerConfig;
 
 /** Where the sequence and weights come from: typed text, a built-in preset, or a file. */
 export type Source =
   | { kind: 'text' }
-  | { kind: 'preset'; id: 'worked-example' }
+  | { kind: 'preset'; id: PresetId }
   | { kind: 'imported'; name: string; scenario: ScenarioJson };
+
+/** Choices that say what the typed sequence and its seeded weights are. */
+const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed'];
 
 export interface ConfigSlice {
   config: ExplorerConfig;
   source: Source;
-  setConfig: (patch: Partial<ExplorerConfig>) => void;
+  /** Change some choices; editing the text, H or the seed makes the typed text the source. */
+  setConfig: (patch: Partial<ExplorerConfig>) => Promise<GoToOutcome>;
   /** A fresh seed, so fresh weights (the seed stays visible and editable). */
-  newWeights: () => void;
-  loadPreset: (id: 'worked-example') => void;
+  newWeights: () => Promise<GoToOutcome>;
+  loadPreset: (id: PresetId) => Promise<GoToOutcome>;
   /** Back to the sequence typed in the text box. */
-  backToText: () => void;
-  /** Validate a scenario file; a bad file changes nothing and returns the reason. */
-  importScenario: (text: string, name: string) => { ok: true } | { ok: false; error: string };
+  backToText: () => Promise<GoToOutcome>;
+  /**
+   * Validate and compute a scenario file; a file that is not valid, or whose numbers overflow,
+   * is refused whole: nothing changes and the reason comes back.
+   */
+  importScenario: (text: string, name: string) => Promise<GoToOutcome>;
 }
-
-export const DEFAULT_CONFIG: ExplorerConfig = {
-  text: 'hello',
-  hidden: 3,
-  act: 'tanh',
-  loss: 'cross-entropy',
-  seed: 1,
-  lr: 0.1,
-};
 
 function randomSeed(): number {
   const a = new Uint32Array(1);
   crypto.getRandomValues(a);
-  return a[0] % 2 ** 31;
+  return a[0] % (CHOICES.seed.max + 1);
 }
 
-export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (set, get) => ({
+export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (_set, get) => ({
   config: DEFAULT_CONFIG,
   source: { kind: 'text' },
   setConfig: (patch) => {
-    const s = get();
-    // Editing the text or the shape of the net means the typed sequence is the source again.
-    const backToText =
-      patch.text !== undefined || patch.hidden !== undefined || patch.seed !== undefined;
-    set({
-      config: { ...s.config, ...patch },
-      source: backToText ? { kind: 'text' } : s.source,
-    });
-    get().recompute();
+    const toText = TEXT_CHOICES.some((k) => patch[k] !== undefined);
+    return get().goTo({ config: patch, ...(toText ? { source: { kind: 'text' } } : {}) });
   },
   newWeights: () => get().setConfig({ seed: randomSeed() }),
   loadPreset: (id) => {
     const p = presetById(id);
-    if (!p) return;
-    set({
+    if (!p) return Promise.resolve({ ok: false, error: `no preset “${id}”` });
+    return get().goTo({
       source: { kind: 'preset', id },
       config: {
-        ...get().config,
-        act: p.scenario.activation ?? 'tanh',
-        loss: p.scenario.loss ?? 'cross-entropy',
+        act: p.scenario.activation ?? CHOICES.act.default,
+        loss: p.scenario.loss ?? CHOICES.loss.default,
       },
     });
-    get().recompute();
   },
-  backToText: () => {
-    set({ source: { kind: 'text' } });
-    get().recompute();
-  },
-  importScenario: (text, name) => {
+  backToText: () => get().goTo({ source: { kind: 'text' } }),
+  importScenario: async (text, name) => {
     const parsed = parseScenarioText(text);
     if (!parsed.ok) return parsed;
-    const scenario = scenarioToJson(parsed.value);
-    set({
-      source: { kind: 'imported', name, scenario },
-      config: { ...get().config, act: parsed.value.activation, loss: parsed.value.loss },
-    });
-    get().recompute();
-    return { ok: true };
+    return get().goTo(
+      {
+        source: { kind: 'imported', name, scenario: scenarioToJson(parsed.value) },
+        config: { act: parsed.value.activation, loss: parsed.value.loss },
+      },
+      { refuseWhole: true },
+    );
   },
 });

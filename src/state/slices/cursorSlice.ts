@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand';
 import type { AppState } from '../store';
-import { cursorCount } from '../cursor';
+import { cursorCount } from '../../core/cursor';
 
-export type Speed = '0.5' | '1' | '2' | '4';
+import { APP_DEFAULTS, type Speed } from '../appChoices';
+
+export type { Speed };
 
 export interface CursorSlice {
   /** Index over 0, f1..fT, bT..b1, update (see cursor.ts). */
@@ -26,7 +28,7 @@ export const createCursorSlice: StateCreator<AppState, [], [], CursorSlice> = (s
   cursor: 0,
   pendingStep: null,
   playing: false,
-  speed: '1',
+  speed: APP_DEFAULTS.speed,
   setCursor: (index) => {
     const clamped = Math.max(0, Math.min(lastIndex(get()), Math.round(index)));
     if (clamped !== get().cursor) set({ cursor: clamped });

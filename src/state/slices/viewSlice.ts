@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
-import type { ParamName } from '../../core/types';
+import type { EdgeWeight } from '../../core/model';
+import { APP_DEFAULTS, type Theme, type View } from '../appChoices';
+import type { FrameOptions } from '../url';
 import type { AppState } from '../store';
 
-export type View = 'folded' | 'unrolled';
-export type Theme = 'auto' | 'light' | 'dark';
-export type SharedWeight = Extract<ParamName, 'U' | 'W' | 'V'>;
+export type { Theme, View };
+/** A weight drawn as edges (U, W, V): hovering one lights up every edge that shares it. */
+export type SharedWeight = EdgeWeight;
 
 export interface ViewSlice {
   view: View;
@@ -18,12 +20,15 @@ export interface ViewSlice {
   setView: (view: View) => void;
   setTheme: (theme: Theme) => void;
   setHoverWeight: (w: SharedWeight | null) => void;
+  /** How the page is framed (embed, parent origin): read once from the URL. */
+  setFrame: (frame: FrameOptions) => void;
+  notify: (messages: string[]) => void;
   dismissNotice: (index: number) => void;
 }
 
 export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) => ({
-  view: 'folded',
-  theme: 'auto',
+  view: APP_DEFAULTS.view,
+  theme: APP_DEFAULTS.theme,
   hoverWeight: null,
   embed: false,
   parentOrigin: null,
@@ -31,5 +36,9 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   setView: (view) => set({ view }),
   setTheme: (theme) => set({ theme }),
   setHoverWeight: (hoverWeight) => set({ hoverWeight }),
+  setFrame: ({ embed, parentOrigin }) => set({ embed, parentOrigin }),
+  notify: (messages) => {
+    if (messages.length) set((s) => ({ notices: [...s.notices, ...messages] }));
+  },
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
 });

@@ -6,6 +6,9 @@ import {
   forwardKnown,
   gradKnown,
   parseCursorLabel,
+  placeCursorLabel,
+  cursorTitle,
+  cursorHeading,
 } from './cursor';
 
 describe('step cursor', () => {
@@ -35,5 +38,32 @@ describe('step cursor', () => {
     expect(forwardKnown(0, T, 1)).toBe(false);
     expect(forwardKnown(0, T, 0)).toBe(true); // s_0 is given
     expect(gradKnown(7, T, 2)).toBe(true);
+  });
+});
+
+describe('cursor words and placement', () => {
+  it('titles and headings name the phase and the step', () => {
+    expect([0, 1, 4, 5, 8, 9].map((i) => cursorTitle(i, 4))).toEqual([
+      'Start',
+      'Forward, t = 1',
+      'Forward, t = 4',
+      'Backward, t = 4',
+      'Backward, t = 1',
+      'Update',
+    ]);
+    expect(cursorHeading(6, 4, 0.1)).toBe('Backward pass, t = 3 (from t = 4 down to 1)');
+    expect(cursorHeading(9, 4, 0.1)).toBe('Gradient step, learning rate α = 0.1');
+  });
+
+  it('a label keeps its meaning when T changes, and clamps where it cannot', () => {
+    // b3 is index 6 when T = 4 and index 10 when T = 6: still the backward step at t = 3.
+    expect(placeCursorLabel('b3', 4)).toEqual({ index: 6, clamped: false });
+    expect(placeCursorLabel('b3', 6)).toEqual({ index: 10, clamped: false });
+    expect(cursorLabel(placeCursorLabel('b3', 6)!.index, 6)).toBe('b3');
+    expect(placeCursorLabel('f9', 4)).toEqual({ index: 4, clamped: true });
+    expect(placeCursorLabel('b9', 4)).toEqual({ index: 5, clamped: true });
+    expect(cursorLabel(placeCursorLabel('b9', 4)!.index, 4)).toBe('b4');
+    expect(placeCursorLabel('update', 2)).toEqual({ index: 5, clamped: false });
+    expect(placeCursorLabel('x1', 4)).toBeNull();
   });
 });

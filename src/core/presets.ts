@@ -1,11 +1,14 @@
-import type { ScenarioJson } from '../core/scenarioSchema';
+import type { ScenarioJson } from './scenarioSchema';
 import workedExample from './presets/worked-example.json';
 
 // Built-in scenarios with exact weights, for slides and homework. The worked example is the
 // one of spec/trace-format.md, so the numbers on screen match the published trace.
 
+export const PRESET_IDS = ['worked-example'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
 export interface Preset {
-  id: 'worked-example';
+  id: PresetId;
   title: string;
   scenario: ScenarioJson;
 }
@@ -18,6 +21,6 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-export function presetById(id: string): Preset | undefined {
+export function presetById(id: PresetId): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }

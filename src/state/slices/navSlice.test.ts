@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { explore, type ExploreRequest } from '../../core/explore';
+import { cursorLabel } from '../../core/cursor';
+import { createAppStore } from '../store';
+
+// The store's one navigation action, against the real core (the worker client is replaced by a
+// direct call that answers on a later task, as a worker would).
+
+const calls = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../worker/client', () => ({
+  callWorker: (
+    fn: (api: { explore: (r: ExploreRequest) => Promise<unknown> }) => Promise<unknown>,
+  ) => {
+    calls.count++;
+    return new Promise((resolve, reject) =>
+      setTimeout(
+        () => fn({ explore: async (r: ExploreRequest) => explore(r) }).then(resolve, reject),
+        0,
+      ),
+    );
+  },
+}));
+
+const example = readFileSync('test/fixtures/example-scenario.json', 'utf8');
+
+let store: ReturnType<typeof createAppStore>;
+const label = () => {
+  const s = store.getState();
+  return cursorLabel(s.cursor, s.result!.trace.T);
+};
+
+beforeEach(async () => {
+  calls.count = 0;
+  store = createAppStore();
+  await store.getState().goTo({ config: { text: 'hello' }, step: 'b3', view: 'unrolled' });
+});
+
+describe('goTo', () => {
+  it('computes, then commits the scenario, the cursor and the view together', () => {
+    const s = store.getState();
+    expect(s.result!.trace.T).toBe(4);
+    expect(label()).toBe('b3');
+    expect(s.view).toBe('unrolled');
+    expect(s.status).toBe('ready');
+  });
+
+  it('keeps the cursor’s meaning when T changes (b3 stays b3)', async () => {
+    await store.getState().setConfig({ text: 'hello world' });
+    expect(store.getState().result!.trace.T).toBe(10);
+    expect(label()).toBe('b3');
+  });
+
+  it('clamps a step beyond T and says so', async () => {
+    await store.getState().goTo({ step: 'f9' });
+    expect(label()).toBe('f4');
+    expect(store.getState().notices.at(-1)).toMatch(
+      /“f9” is beyond this sequence’s 4 steps; showing f4/,
+    );
+  });
+
+  it('needs no computation for a step, a view or the notation', async () => {
+    const before = calls.count;
+    await store.getState().goTo({ step: 'f2', view: 'folded' });
+    await store.getState().setConfig({ notation: 'wxh' });
+    expect(calls.count).toBe(before);
+    expect(store.getState().config.notation).toBe('wxh');
+    expect(label()).toBe('f2');
+  });
+
+  it('refuses a file that cannot be computed whole: one message, nothing changed', async () => {
+    await store.getState().setConfig({ act: 'sigmoid', loss: 'squared-error' });
+    const before = store.getState();
+    const huge = JSON.parse(example);
+    huge.params.W[0][0] = 1e200;
+    huge.params.V[0][0] = 1e200;
+    const r = await store.getState().importScenario(JSON.stringify(huge), 'huge2.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/overflowed/);
+    const after = store.getState();
+    for (const k of ['config', 'source', 'result', 'cursor', 'view', 'error'] as const)
+      expect(after[k]).toBe(before[k]);
+    expect(after.status).toBe('ready');
+  });
+
+  it('refuses a file beyond the bounds with a clear message', async () => {
+    const big = JSON.parse(example);
+    big.inputs = Array.from({ length: 250 }, () => [1, 0, 0]);
+    big.targets = Array.from({ length: 250 }, () => [0, 1, 0]);
+    const r = await store.getState().importScenario(JSON.stringify(big), 'long.json');
+    expect(r).toEqual({ ok: false, error: 'inputs: expected at most 200 time steps, got 250' });
+    expect(store.getState().result!.trace.T).toBe(4);
+  });
+
+  it('imports a valid file with its symbols as labels', async () => {
+    const json = { ...JSON.parse(example), symbols: ['a', 'b', 'c'] };
+    const r = await store.getState().importScenario(JSON.stringify(json), 'ex.json');
+    expect(r).toEqual({ ok: true });
+    expect(store.getState().result!.labels).toEqual(['a', 'b', 'c']);
+    expect(store.getState().source.kind).toBe('imported');
+  });
+
+  it('a newer change supersedes an older one, and both choices hold', async () => {
+    const s = store.getState();
+    const first = s.setConfig({ act: 'relu' });
+    const second = s.setConfig({ loss: 'squared-error' });
+    expect(await first).toMatchObject({ ok: false, cancelled: true });
+    expect(await second).toEqual({ ok: true });
+    const now = store.getState();
+    expect([now.config.act, now.config.loss]).toEqual(['relu', 'squared-error']);
+    expect(now.result!.trace.activation).toBe('relu');
+    expect(now.result!.trace.lossName).toBe('squared-error');
+  });
+});

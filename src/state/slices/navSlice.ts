@@ -1,0 +1,145 @@
+import type { StateCreator } from 'zustand';
+import type { ExploreRequest, ExploreResponse } from '../../core/explore';
+import { cursorLabel, placeCursorLabel } from '../../core/cursor';
+import { presetById } from '../../core/presets';
+import { callWorker } from '../../worker/client';
+import type { View } from '../appChoices';
+import type { AppState } from '../store';
+import type { ExplorerConfig, Source } from './configSlice';
+
+// The one way to move the app to a (scenario, cursor, view): the URL, the embed bridge, the
+// settings, presets and imports all call goTo. A change that needs a new trace is computed
+// first and committed whole when it succeeds, so a scenario that cannot be computed changes
+// nothing; the cursor keeps its meaning in the new trace where it can (b3 stays b3).
+
+export interface GoToTarget {
+  config?: Partial<ExplorerConfig>;
+  source?: Source;
+  /** A cursor label (0, f3, b2, update); without one the current position is kept. */
+  step?: string;
+  view?: View;
+}
+
+export type GoToOutcome =
+  | { ok: true }
+  | { ok: false; error: string }
+  /** A newer goTo superseded this one before it finished. */
+  | { ok: false; cancelled: true; error: string };
+
+export interface GoToOptions {
+  /** Return a failure to the caller only (an import's own message), not as the app's error. */
+  refuseWhole?: boolean;
+}
+
+export interface NavSlice {
+  /** The request behind `result`, so a change that does not alter it needs no computation. */
+  request: ExploreRequest | null;
+  /** The choices and source of the goTo in flight; a newer goTo builds on them. */
+  pending: { config: ExplorerConfig; source: Source } | null;
+  goTo: (target: GoToTarget, options?: GoToOptions) => Promise<GoToOutcome>;
+}
+
+/** What the worker must compute for these choices and this source. */
+export function exploreRequest(config: ExplorerConfig, source: Source): ExploreRequest {
+  const { text, hidden, seed, lr, act: activation, loss } = config;
+  if (source.kind === 'text') return { kind: 'text', text, hidden, seed, lr, activation, loss };
+  const scenario = source.kind === 'preset' ? presetById(source.id)!.scenario : source.scenario;
+  return { kind: 'scenario', scenario, activation, loss, lr };
+}
+
+/** Same computation? Every field is a primitive or the same scenario object. */
+function sameRequest(a: ExploreRequest | null, b: ExploreRequest): boolean {
+  if (!a) return false;
+  const ka = Object.keys(a) as (keyof ExploreRequest)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Where a label lands in a trace of length T, with a notice when it had to be clamped. */
+function place(label: string, T: number): { cursor: number; notice: string | null } {
+  const placed = placeCursorLabel(label, T) ?? { index: 0, clamped: false };
+  return {
+    cursor: placed.index,
+    notice: placed.clamped
+      ? `Step “${label}” is beyond this sequence’s ${T} steps; showing ${cursorLabel(placed.index, T)}.`
+      : null,
+  };
+}
+
+async function compute(req: ExploreRequest): Promise<ExploreResponse> {
+  try {
+    return await callWorker<ExploreResponse>((w) => w.explore(req));
+  } catch (e) {
+    return { ok: false, error: `The computation failed: ${(e as Error).message}` };
+  }
+}
+
+export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, get) => ({
+  request: null,
+  pending: null,
+  goTo: async (target, options = {}) => {
+    const s = get();
+    const base = s.pending ?? s;
+    const config = { ...base.config, ...target.config };
+    const source = target.source ?? base.source;
+    const req = exploreRequest(config, source);
+    const labelNow = (st: AppState) =>
+      st.result ? cursorLabel(st.cursor, st.result.trace.T) : null;
+
+    if (s.result && !s.pending && sameRequest(s.request, req)) {
+      // Nothing to compute (a step, a view, the notation): commit at once.
+      const label = target.step ?? labelNow(s) ?? '0';
+      const { cursor, notice } = place(label, s.result.trace.T);
+      set({
+        config,
+        source,
+        view: target.view ?? s.view,
+        cursor,
+        notices: notice ? [...s.notices, notice] : s.notices,
+      });
+      return { ok: true };
+    }
+
+    const id = s.requestId + 1;
+    set({
+      requestId: id,
+      status: 'computing',
+      pending: { config, source },
+      pendingStep: target.step ?? s.pendingStep,
+    });
+    const res = await compute(req);
+    const now = get();
+    if (now.requestId !== id)
+      return { ok: false, cancelled: true, error: 'superseded by a newer change' };
+    if (!res.ok) {
+      set(
+        options.refuseWhole
+          ? { status: now.result ? 'ready' : 'error', pending: null, pendingStep: null }
+          : {
+              status: now.result ? 'ready' : 'error',
+              error: res.error,
+              pending: null,
+              pendingStep: null,
+            },
+      );
+      return res;
+    }
+    const T = res.value.trace.T;
+    const label = now.pendingStep ?? labelNow(now) ?? '0';
+    const { cursor, notice } = place(label, T);
+    set({
+      config,
+      source,
+      // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
+      view: target.view ?? now.view,
+      request: req,
+      result: res.value,
+      status: 'ready',
+      error: null,
+      pending: null,
+      pendingStep: null,
+      cursor,
+      notices: notice ? [...now.notices, notice] : now.notices,
+    });
+    return { ok: true };
+  },
+});
