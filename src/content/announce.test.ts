@@ -27,4 +27,10 @@ describe('announce', () => {
     expect(announce(res, 8)).toMatch(/complete/);
     expect(announce(res, 9)).toMatch(/^Update: .*learning rate 0\.1/);
   });
+
+  it('names the state and the weights in the chosen notation', () => {
+    expect(announce(res, 0, 'wxh')).toMatch(/the weights W_xh, W_hh and W_hy are shared/);
+    expect(announce(res, 6, 'wxh')).toMatch(/gradient reaches h_3 from o_3 and from h_4/);
+    expect(announce(res, 2, 'wxh')).toMatch(/h_2 computed from x_2 and h_1/);
+  });
 });

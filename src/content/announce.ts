@@ -2,6 +2,8 @@ import type { ExploreResult } from '../core/explore';
 import { cursorInfo } from '../core/cursor';
 import { argmax, spokenSymbol } from '../core/symbols';
 import { fmt } from './format';
+import { EDGE_WEIGHTS, type NotationName } from '../core/model';
+import { paramText, stateText } from './notation';
 
 // What the live region says at each cursor position: the step in words, for screen readers
 // and for anyone who looks away from the graph.
@@ -10,13 +12,16 @@ export function symbolName(labels: string[] | null, k: number): string {
   return labels ? spokenSymbol(labels[k]) : `unit ${k + 1}`;
 }
 
-export function announce(res: ExploreResult, cursor: number): string {
+/** The step in words, with symbols written as the notation names them (s_3 or h_3). */
+export function announce(res: ExploreResult, cursor: number, n: NotationName = 'uvw'): string {
+  const st = (t: number) => stateText(t, n);
+  const weights = EDGE_WEIGHTS.map((p) => paramText(p, n));
   const { trace: tr, labels } = res;
   const { T, K } = tr;
   const { phase, t } = cursorInfo(cursor, T);
   switch (phase) {
     case 'init':
-      return `Start: nothing computed yet. ${T} time steps; the weights U, W and V are shared by every step.`;
+      return `Start: nothing computed yet. ${T} time steps; the weights ${weights.slice(0, -1).join(', ')} and ${weights.at(-1)} are shared by every step.`;
     case 'forward': {
       const off = (t - 1) * K;
       const predicted = argmax(tr.yhat, off, K);
@@ -24,13 +29,16 @@ export function announce(res: ExploreResult, cursor: number): string {
       let running = 0;
       for (let i = 0; i < t; i++) running += tr.losses[i];
       const verdict = predicted === target ? 'right' : 'wrong';
-      return `Forward pass, t = ${t}: s_${t} computed from x_${t} and s_${t - 1}; predicted ${symbolName(labels, predicted)}, target ${symbolName(labels, target)} (${verdict}); L_${t} = ${fmt(tr.losses[t - 1])}, loss so far ${fmt(running)}.`;
+      return `Forward pass, t = ${t}: ${st(t)} computed from x_${t} and ${st(t - 1)}; predicted ${symbolName(labels, predicted)}, target ${symbolName(labels, target)} (${verdict}); L_${t} = ${fmt(tr.losses[t - 1])}, loss so far ${fmt(running)}.`;
     }
     case 'backward': {
       const from =
-        t === T ? `from o_${t} only (no future step)` : `from o_${t} and from s_${t + 1}`;
-      const tail = t === 1 ? ' The gradients of U, W and V are complete.' : '';
-      return `Backward pass, t = ${t}: gradient reaches s_${t} ${from}, then a_${t} through f'(a_${t}).${tail}`;
+        t === T ? `from o_${t} only (no future step)` : `from o_${t} and from ${st(t + 1)}`;
+      const tail =
+        t === 1
+          ? ` The gradients of ${weights.slice(0, -1).join(', ')} and ${weights.at(-1)} are complete.`
+          : '';
+      return `Backward pass, t = ${t}: gradient reaches ${st(t)} ${from}, then a_${t} through f'(a_${t}).${tail}`;
     }
     case 'update':
       return `Update: every weight moved against its gradient with learning rate ${fmt(res.updated.lr)}; loss ${fmt(tr.loss)} → ${fmt(res.updated.loss)}.`;
