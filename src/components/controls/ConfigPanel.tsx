@@ -14,10 +14,13 @@ const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
 const openAtStart =
   typeof window === 'undefined' || !window.matchMedia('(max-width: 640px)').matches; // T = length - 1 = 200 steps at most
 
+/** Small counts in words, as a sentence reads them. */
+const inWords = (n: number) => ['no', 'one', 'two', 'three', 'four'][n] ?? String(n);
+
 function textProblem(text: string): string | null {
   const n = [...text].length;
   if (n < TEXT.minLength)
-    return `Type at least ${TEXT.minLength} characters: each step predicts the next one.`;
+    return `Type at least ${inWords(TEXT.minLength)} characters: each step predicts the next one.`;
   if (n > TEXT.maxLength)
     return `At most ${TEXT.maxLength} characters (${TEXT.maxLength - 1} time steps).`;
   return null;
