@@ -49,4 +49,12 @@ test.describe('the URL', () => {
     await expect(notices).toHaveCount(0);
     expect(dialogs).toBe(0);
   });
+
+  test('a step beyond the sequence is clamped, and the app says so', async ({ page }) => {
+    await openApp(page, { text: 'hello', step: 'f9', view: 'unrolled' });
+    await expect(stepLabel(page)).toHaveAttribute('data-step', 'f4');
+    await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
+      '“f9” is beyond this sequence’s 4 steps; showing f4.',
+    );
+  });
 });
