@@ -110,6 +110,35 @@ describe.concurrent('npm run -s trace -- FILE', () => {
     },
   );
 
+  it(
+    'takes a new activation by its name (softsign) and symbols, from the one declaration',
+    SLOW,
+    async () => {
+      const r = await runTrace([
+        tmp(
+          'softsign.json',
+          edited((j) => {
+            j.activation = 'softsign';
+            j.symbols = ['a', 'b', 'c'];
+          }),
+        ),
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const tr = JSON.parse(r.stdout);
+      // s_t = a_t / (1 + |a_t|), computed here independently of the core.
+      tr.a.forEach((row: number[], t: number) =>
+        row.forEach((a, i) => expect(tr.s[t][i]).toBeCloseTo(a / (1 + Math.abs(a)), 14)),
+      );
+      // dL/da_t = f'(a_t) dL/ds_t with f'(a) = 1 / (1 + |a|)^2.
+      tr.a.forEach((row: number[], t: number) =>
+        row.forEach((a, i) =>
+          expect(tr.dL_da[t][i]).toBeCloseTo(tr.dL_ds[t][i] / (1 + Math.abs(a)) ** 2, 14),
+        ),
+      );
+    },
+  );
+
   it('refuses W 3 x 2 when H = 3, naming the field', SLOW, async () => {
     // H = 3 from U; W has 3 rows of 2.
     const text = JSON.stringify({
