@@ -1,6 +1,6 @@
 // npm run -s trace -- FILE   (or - for standard input): prints the trace of a scenario as JSON.
 import { readFileSync } from 'node:fs';
-import { computeTrace, firstNonFinite } from '../src/core/trace';
+import { computeTrace, overflowError } from '../src/core/trace';
 import { parseScenarioText, traceToJson } from '../src/core/scenarioSchema';
 
 function main(argv: string[]): number {
@@ -24,11 +24,9 @@ function main(argv: string[]): number {
     return 1;
   }
   const trace = computeTrace(parsed.value);
-  const overflow = firstNonFinite(trace);
+  const overflow = overflowError(trace);
   if (overflow) {
-    process.stderr.write(
-      `${overflow}: the computation overflowed (not a finite number); scale the inputs down\n`,
-    );
+    process.stderr.write(`${overflow}\n`);
     return 1;
   }
   process.stdout.write(`${JSON.stringify(traceToJson(trace), null, 2)}\n`);

@@ -3,12 +3,12 @@ import { equationColors } from '../components/encoding';
 import { katexOptions } from './katexOptions';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../core/scenarioSchema';
-import { computeTrace } from '../core/trace';
+import { computeTrace, sumContrib } from '../core/trace';
 import { descend } from '../core/explore';
 import type { Scenario } from '../core/types';
-import { parseCursorLabel } from '../state/cursor';
+import { parseCursorLabel } from '../core/cursor';
 import workedExample from '../core/presets/worked-example.json';
-import { buildEquations, sumContrib, type EquationBlock, type EquationOptions } from './equations';
+import { buildEquations, type EquationBlock, type EquationOptions } from './equations';
 import { colVec, labelTex, matrix, texNum } from './equationsFormat';
 import { GRAD_HEX, WEIGHT_HEX } from '../components/encoding';
 

@@ -12,6 +12,7 @@ import {
 import type { Params, Scenario, Trace } from '../core/types';
 
 import { cursorInfo } from '../core/cursor';
+import { sumContrib } from '../core/trace';
 import {
   colVec,
   ELIDE_ABOVE,
@@ -297,18 +298,6 @@ function runningLossBlock(c: Ctx, t: number): EquationBlock {
 }
 
 // ---------- b_t: the backward pass at step t ----------
-
-/** Σ over t' = from..T of the rows of a T x size contribution array, in the core's order. */
-export function sumContrib(
-  cArr: Float64Array,
-  size: number,
-  from: number,
-  T: number,
-): Float64Array {
-  const g = new Float64Array(size);
-  for (let t = from - 1; t < T; t++) for (let i = 0; i < size; i++) g[i] += cArr[t * size + i];
-  return g;
-}
 
 function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
   const { tr, n, y, x, opts, ce } = c;

@@ -1,4 +1,4 @@
-import { computeTrace, firstNonFinite } from './trace';
+import { computeTrace, overflowError } from './trace';
 import { parseScenario, type ScenarioJson } from './scenarioSchema';
 import { makeCharScenario } from './encoding';
 import { mapParams } from './params';
@@ -65,12 +65,8 @@ export function explore(req: ExploreRequest): ExploreResponse {
     labels = scenario.symbols ? [...scenario.symbols] : null;
   }
   const trace = computeTrace(scenario);
-  const overflow = firstNonFinite(trace);
-  if (overflow)
-    return {
-      ok: false,
-      error: `${overflow}: the numbers overflowed; use smaller weights or inputs.`,
-    };
+  const overflow = overflowError(trace);
+  if (overflow) return { ok: false, error: overflow };
   const params = descend(scenario.params, trace.grads, req.lr);
   const after = computeTrace({ ...scenario, params });
   return {
