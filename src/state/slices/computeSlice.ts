@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { ExploreRequest, ExploreResponse, ExploreResult } from '../../core/explore';
 import { presetById } from '../../content/presets';
-import { callWorker } from '../../worker/client';
+import { isCancelled } from '../../worker/client';
+import { explorerSession } from '../../worker/explorer';
 import type { AppState } from '../store';
 import { cursorCount, parseCursorLabel } from '../cursor';
 
@@ -25,6 +26,10 @@ export function exploreRequest(s: AppState): ExploreRequest {
   };
 }
 
+function settledStatus(s: ComputeSlice): ComputeSlice['status'] {
+  return s.error ? 'error' : s.result ? 'ready' : 'idle';
+}
+
 export const createComputeSlice: StateCreator<AppState, [], [], ComputeSlice> = (set, get) => ({
   status: 'idle',
   result: null,
@@ -36,8 +41,15 @@ export const createComputeSlice: StateCreator<AppState, [], [], ComputeSlice> = 
     const req = exploreRequest(get());
     let res: ExploreResponse;
     try {
-      res = await callWorker<ExploreResponse>((w) => w.explore(req));
+      // Supersedes the explorer's previous request; a worker crash is recovered in the client.
+      res = await explorerSession.explore(req);
     } catch (e) {
+      if (isCancelled(e)) {
+        // Superseded. A newer recompute settles the status; if the newer request came from
+        // elsewhere, leave the status as it was before this one.
+        if (get().requestId === id) set({ status: settledStatus(get()) });
+        return;
+      }
       res = { ok: false as const, error: `The computation failed: ${(e as Error).message}` };
     }
     // A newer request has been made since: its answer is the one to show.
