@@ -25,17 +25,20 @@ function recordWorkers(page: Page): Worker[] {
   return workers;
 }
 
-/** The next message the worker receives never reaches its code: instead the worker throws an
- *  uncaught error, or calls close() and is gone without a word. */
-async function dieOnNextMessage(worker: Worker, how: 'error' | 'close') {
+/** The next session call the worker receives (comlink's `{ type: 'APPLY', path: ['call'] }`)
+ *  never reaches its code: instead the worker throws an uncaught error, or calls close() and is
+ *  gone without a word. */
+async function dieOnNextCall(worker: Worker, how: 'error' | 'close') {
   await worker.evaluate((how) => {
-    const trap = (e: Event) => {
+    const trap = (e: MessageEvent) => {
+      if (e.data?.type !== 'APPLY' || e.data.path?.[0] !== 'call') return;
       e.stopImmediatePropagation();
+      self.removeEventListener('message', trap, { capture: true });
       if (how === 'close') close();
       else throw new Error('deliberate crash (e2e)');
     };
     // Capturing, so it runs before comlink's listener on the same target.
-    self.addEventListener('message', trap, { capture: true, once: true });
+    self.addEventListener('message', trap, { capture: true });
   }, how);
 }
 
@@ -68,7 +71,7 @@ test.describe('the worker crashes and the picture survives', () => {
     await expectNumbers(page, forward(3));
 
     // 2. In the middle of a request: the new worker dies on the learning-rate change.
-    await dieOnNextMessage(workers[1], 'error');
+    await dieOnNextCall(workers[1], 'error');
     await page.getByLabel('Learning rate α').fill('0.2');
     await expect.poll(() => workers.length).toBe(3);
 
@@ -93,7 +96,7 @@ test.describe('the worker crashes and the picture survives', () => {
     await page.getByRole('button', { name: 'Step back' }).click();
     await expect(stepLabel(page)).toHaveAttribute('data-step', 'b3');
 
-    await dieOnNextMessage(workers[0], 'close');
+    await dieOnNextCall(workers[0], 'close');
     await page.getByLabel('Learning rate α').fill('0.3');
     // No event says the worker is gone: the client's ping goes unanswered for 5 s.
     await expect.poll(() => workers.length, { timeout: 30_000 }).toBe(2);

@@ -19,7 +19,8 @@ afterEach(() => client?.dispose());
 
 function setup(
   options: (n: number) => FakeWorkerOptions = () => ({}),
-  timing = { pingEveryMs: 10, pingTimeoutMs: 200 },
+  // Generous enough that a loaded machine never takes a live worker for dead.
+  timing = { pingEveryMs: 10, pingTimeoutMs: 1000 },
 ) {
   const workers = fakeWorkers(options);
   const restarts: string[] = [];
@@ -125,9 +126,10 @@ describe('worker client: crash and restart', () => {
   });
 
   it('a worker that falls silent (close()) is found by the ping and replaced', async () => {
-    const { explorer, workers, restarts } = setup((n) => ({
-      dieOn: n === 1 ? (m) => (calls('call')(m) ? 'silence' : undefined) : undefined,
-    }));
+    const { explorer, workers, restarts } = setup(
+      (n) => ({ dieOn: n === 1 ? (m) => (calls('call')(m) ? 'silence' : undefined) : undefined }),
+      { pingEveryMs: 10, pingTimeoutMs: 200 },
+    );
     const res = await explorer.explore(req(0.4));
     expect(lrOf(res)).toBe(0.4);
     expect(workers.made).toHaveLength(2);
@@ -139,10 +141,10 @@ describe('worker client: crash and restart', () => {
     const rec = recordingApi(new Promise((r) => (release = r)));
     const { explorer, workers } = setup(() => ({ api: rec.api }), {
       pingEveryMs: 5,
-      pingTimeoutMs: 50,
+      pingTimeoutMs: 250,
     });
     const pending = explorer.explore(req());
-    await new Promise((r) => setTimeout(r, 300)); // many pings while the call waits
+    await new Promise((r) => setTimeout(r, 600)); // many pings, and more than one timeout
     release();
     expect(lrOf(await pending)).toBe(0.1);
     expect(workers.made).toHaveLength(1);
@@ -175,6 +177,24 @@ describe('worker client: crash and restart', () => {
     );
     expect(workers.made).toHaveLength(3); // the first, and one restart per attempt
     expect(await client.call((r) => r.ping())).toBe(true); // and a worker is there
+  });
+
+  it('a message the page cannot read (messageerror) also replaces the worker', async () => {
+    const { explorer, workers, restarts } = setup();
+    await explorer.explore(req());
+    workers.last.dispatchEvent(new Event('messageerror'));
+    expect(restarts).toEqual(['sent a message that could not be read']);
+    expect(workers.made).toHaveLength(2);
+    expect(lrOf(await explorer.explore(req(0.7)))).toBe(0.7);
+  });
+
+  it('after dispose nothing starts a worker again', async () => {
+    const { explorer, client, workers } = setup();
+    await explorer.explore(req());
+    client.dispose();
+    await expect(explorer.explore(req())).rejects.toThrow('disposed');
+    expect(workers.made).toHaveLength(1);
+    expect(workers.made[0].terminated).toBe(true);
   });
 
   it('a plain call in flight when the worker dies rejects with a clear error', async () => {

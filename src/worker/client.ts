@@ -59,7 +59,8 @@ export interface Session<K extends KindName> {
   request<M extends MethodOf<K>>(method: M, arg: ArgOf<K, M>): Promise<ResultOf<K, M>>;
   /** Cancels the pending call of `method`, if there is one (it rejects with `Cancelled`). */
   cancel(method: MethodOf<K>): void;
-  /** Replaces the record the session is opened from again after a crash. */
+  /** Replaces the record the session is opened from again after a crash (the explorer: its
+   *  last good request; a training lab: its latest snapshot of weights and optimizer state). */
   remember(init: InitOf<K>): void;
   close(): void;
 }
@@ -178,6 +179,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
 
     /** The session's id on the current worker, opening it there first if need be. */
     function ensureOpen(): Promise<number> {
+      if (disposed) return Promise.reject(new Error('the worker client has been disposed'));
       if (!remote) start();
       if (opened?.gen !== generation) {
         const id = call((r) => r.openSession(kind, record));

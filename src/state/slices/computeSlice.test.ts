@@ -19,7 +19,7 @@ vi.mock('../../worker/explorer', async (importOriginal) => {
   h.client = createWorkerClient({
     createWorker: () => new FakeWorker({ dieOn: (m) => h.dieOn(m) }),
     pingEveryMs: 10,
-    pingTimeoutMs: 200,
+    pingTimeoutMs: 1000,
   });
   return { ...actual, explorerSession: actual.openExplorerSession(h.client) };
 });
