@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { api } from './api';
+import { createApi } from './api';
 
-expose(api);
+expose(createApi());

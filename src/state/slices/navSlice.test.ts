@@ -4,21 +4,17 @@ import { explore, type ExploreRequest } from '../../core/explore';
 import { cursorLabel } from '../../core/cursor';
 import { createAppStore } from '../store';
 
-// The store's one navigation action, against the real core (the worker client is replaced by a
-// direct call that answers on a later task, as a worker would).
+// The store's one navigation action, against the real core (the worker session is replaced by
+// a direct call that answers on a later task, as a worker would; navSlice.worker.test.ts runs
+// it on the real client).
 
 const calls = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../worker/client', () => ({
-  callWorker: (
-    fn: (api: { explore: (r: ExploreRequest) => Promise<unknown> }) => Promise<unknown>,
-  ) => {
-    calls.count++;
-    return new Promise((resolve, reject) =>
-      setTimeout(
-        () => fn({ explore: async (r: ExploreRequest) => explore(r) }).then(resolve, reject),
-        0,
-      ),
-    );
+vi.mock('../../worker/explorer', () => ({
+  explorerSession: {
+    explore: (req: ExploreRequest) => {
+      calls.count++;
+      return new Promise((resolve) => setTimeout(() => resolve(explore(req)), 0));
+    },
   },
 }));
 

@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { ExploreRequest, ExploreResponse } from '../../core/explore';
 import { cursorLabel, placeCursorLabel } from '../../core/cursor';
 import { presetById } from '../../core/presets';
-import { callWorker } from '../../worker/client';
+import { isCancelled } from '../../worker/client';
+import { explorerSession } from '../../worker/explorer';
 import type { View } from '../appChoices';
 import type { AppState } from '../store';
 import type { ExplorerConfig, Source } from './configSlice';
@@ -65,10 +66,13 @@ function place(label: string, T: number): { cursor: number; notice: string | nul
   };
 }
 
-async function compute(req: ExploreRequest): Promise<ExploreResponse> {
+/** The worker's answer; null when a newer request superseded this one in the worker. */
+async function compute(req: ExploreRequest): Promise<ExploreResponse | null> {
   try {
-    return await callWorker<ExploreResponse>((w) => w.explore(req));
+    // A crashed worker is restarted and the request redone by the client (worker/client.ts).
+    return await explorerSession.explore(req);
   } catch (e) {
+    if (isCancelled(e)) return null;
     return { ok: false, error: `The computation failed: ${(e as Error).message}` };
   }
 }
@@ -108,7 +112,7 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     });
     const res = await compute(req);
     const now = get();
-    if (now.requestId !== id)
+    if (res === null || now.requestId !== id)
       return { ok: false, cancelled: true, error: 'superseded by a newer change' };
     if (!res.ok) {
       set(
