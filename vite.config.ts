@@ -5,6 +5,8 @@ export default defineConfig({
   plugins: [react()],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // manifest: which chunk imports which, statically or with import(); the load budget
+  // (scripts/check-budget.ts) reads it to count only what loads before the first paint.
+  build: { target: 'es2022', sourcemap: true, manifest: true },
   preview: { port: 4173, strictPort: true },
 });
