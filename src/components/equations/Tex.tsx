@@ -1,16 +1,19 @@
-import katex from 'katex';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { katexOptions } from '../../content/katexOptions';
+import { getKatex, subscribeKatex, type Katex } from './katexLoader';
+import { texHeightEm } from './texRows';
 
 // One small renderer for every equation. katexOptions trusts nothing but the class that marks
 // a shared weight, and the strings are our own (numbers formatted by equationsFormat.ts), so
 // the HTML KaTeX returns is safe to set. output 'htmlAndMathml' gives screen readers MathML.
+// KaTeX itself arrives just after the first paint (katexLoader.ts); until then each equation
+// is a quiet placeholder of about its height.
 
 /** Rendered HTML by (display, tex): stepping back and forth re-renders nothing. */
 const cache = new Map<string, string>();
 const CACHE_SIZE = 600;
 
-export function renderTex(tex: string, display: boolean): string {
+export function renderTex(katex: Katex, tex: string, display: boolean): string {
   const key = `${display ? 'D' : 'I'}${tex}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
@@ -32,7 +35,18 @@ export interface TexProps {
 }
 
 export const Tex = memo(function Tex({ tex, display = false, className }: TexProps) {
-  const html = renderTex(tex, display);
+  const katex = useSyncExternalStore(subscribeKatex, getKatex, getKatex);
   const Tag = display ? 'div' : 'span';
+  if (!katex) {
+    return (
+      <Tag
+        className={className ? `${className} tex-pending` : 'tex-pending'}
+        aria-hidden="true"
+        // About the height KaTeX's lines will take, so little moves when they arrive.
+        style={display ? { blockSize: `${texHeightEm(tex).toFixed(2)}em` } : undefined}
+      />
+    );
+  }
+  const html = renderTex(katex, tex, display);
   return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 });
