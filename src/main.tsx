@@ -1,3 +1,5 @@
+// First: before any module builds a zod schema.
+import './zodNoEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
