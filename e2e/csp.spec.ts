@@ -2,7 +2,7 @@ import { expect, test, type Page } from './fixtures';
 import { openApp } from './app';
 
 // The built app runs under a Content-Security-Policy with no inline script and no eval
-// (scripts/csp.ts puts it in index.html and in vite preview's headers). page.evaluate runs
+// (vite.config.ts puts it in index.html and in vite preview's headers). page.evaluate runs
 // through the DevTools protocol, which the page's policy does not govern, so each check
 // makes the PAGE do the thing: load a script, run an inline one, compile a string.
 
