@@ -1,20 +1,24 @@
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useEffect, useReducer, useSyncExternalStore } from 'react';
 import { katexOptions } from '../../content/katexOptions';
 import { getKatex, subscribeKatex, type Katex } from './katexLoader';
 import { texHeightEm } from './texRows';
+import { mayTypesetNow, typesetLater } from './texSlices';
 
 // One small renderer for every equation. katexOptions trusts nothing but the class that marks
 // a shared weight, and the strings are our own (numbers formatted by equationsFormat.ts), so
 // the HTML KaTeX returns is safe to set. output 'htmlAndMathml' gives screen readers MathML.
 // KaTeX itself arrives just after the first paint (katexLoader.ts); until then each equation
-// is a quiet placeholder of about its height.
+// is a quiet placeholder of about its height; at start-up, equations are typeset a few per task
+// (texSlices.ts).
 
 /** Rendered HTML by (display, tex): stepping back and forth re-renders nothing. */
 const cache = new Map<string, string>();
 const CACHE_SIZE = 600;
 
+const cacheKey = (tex: string, display: boolean) => `${display ? 'D' : 'I'}${tex}`;
+
 export function renderTex(katex: Katex, tex: string, display: boolean): string {
-  const key = `${display ? 'D' : 'I'}${tex}`;
+  const key = cacheKey(tex, display);
   const hit = cache.get(key);
   if (hit !== undefined) {
     // Refresh its place: the map's insertion order is the eviction order.
@@ -36,8 +40,21 @@ export interface TexProps {
 
 export const Tex = memo(function Tex({ tex, display = false, className }: TexProps) {
   const katex = useSyncExternalStore(subscribeKatex, getKatex, getKatex);
+  const [, typeset] = useReducer((n: number) => n + 1, 0);
+  const html =
+    katex && (cache.has(cacheKey(tex, display)) || mayTypesetNow())
+      ? renderTex(katex, tex, display)
+      : null;
+  const waiting = katex !== null && html === null;
+  useEffect(() => {
+    if (!katex || !waiting) return;
+    return typesetLater(() => {
+      renderTex(katex, tex, display);
+      typeset();
+    });
+  }, [katex, waiting, tex, display]);
   const Tag = display ? 'div' : 'span';
-  if (!katex) {
+  if (html === null) {
     return (
       <Tag
         className={className ? `${className} tex-pending` : 'tex-pending'}
@@ -47,6 +64,5 @@ export const Tex = memo(function Tex({ tex, display = false, className }: TexPro
       />
     );
   }
-  const html = renderTex(katex, tex, display);
   return <Tag className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 });
