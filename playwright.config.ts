@@ -7,10 +7,11 @@ import { chromiumLaunchOptions } from './scripts/chromium';
 // only previews that build, and never reuses a server already on the port (it could be serving
 // another tree). A plain `npx playwright test` builds first, so it never tests a stale dist/,
 // and outside CI reuses a preview server you already have running.
-// E2E_PORT picks another port than 4173 (say, while `npm start` is running).
+// The tests have their own port, 4179, so they run beside `npm start` (4173); E2E_PORT picks
+// another.
 
 const isCI = !!process.env.CI;
-const port = Number(process.env.E2E_PORT) || 4173;
+const port = Number(process.env.E2E_PORT) || 4179;
 const baseURL = `http://localhost:${port}`;
 
 const vite = 'node_modules/.bin/vite';

@@ -5,12 +5,14 @@
 #      as root or through sudo), or Playwright's own chromium where there is no apt-get;
 #   2. typecheck (tsc -b), lint (eslint), format (prettier --check);
 #   3. unit tests (vitest run -> reports/unit.json);
-#   4. build (vite build -> dist/), then end-to-end tests against it (playwright -> reports/e2e.json);
+#   4. build (vite build -> dist/), then the load budget (scripts/check-budget.ts: the JS loaded
+#      before the first paint, gzipped, within 170 kB), then end-to-end tests against the build
+#      (playwright -> reports/e2e.json);
 #   5. the closing lines, from the two reports (scripts/report-summary.mjs):
 #        unit: N passed, N failed
 #        e2e: N passed, N failed
 #
-# Every step runs even when an earlier one failed (the e2e tests need only the build), and the
+# Every step runs even when an earlier one failed (budget and e2e need only the build), and the
 # script exits non-zero if any step failed or if no test ran.
 #
 # It does not install node modules: on a fresh clone run `npm ci && npm test` (README).
@@ -110,12 +112,13 @@ run lint eslint .
 run format prettier --check --log-level warn .
 run unit vitest run
 if run build vite build --logLevel warn; then
+  run budget tsx scripts/check-budget.ts
   # E2E_PREBUILT: playwright.config.ts then only previews this build.
   # (Not NO_COLOR: Playwright sets FORCE_COLOR for its web server, and Node warns of both.)
   E2E_PREBUILT=1 run e2e env -u NO_COLOR playwright test
 else
-  echo "=== e2e: not run, the build failed"
-  failed+=(e2e)
+  echo "=== budget, e2e: not run, the build failed"
+  failed+=(budget e2e)
 fi
 
 echo
