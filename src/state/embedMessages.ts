@@ -1,10 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Messages a parent page may send to an embedded Unrolled (spec/ui-contract.md). Anything
 // that does not match is ignored without a word.
 
 export const inboundMessage = z.discriminatedUnion('type', [
-  z.object({ target: z.literal('unrolled'), type: z.literal('setStep'), step: z.string().max(12) }),
+  z.object({
+    target: z.literal('unrolled'),
+    type: z.literal('setStep'),
+    step: z.string().check(z.maxLength(12)),
+  }),
   z.object({ target: z.literal('unrolled'), type: z.literal('play') }),
   z.object({ target: z.literal('unrolled'), type: z.literal('pause') }),
 ]);
