@@ -4,6 +4,7 @@ import { WEIGHT_CLASS_PREFIX } from '../../content/katexOptions';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { PointerEvent, ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
+import { updateLossAdvice, type LossAdvice } from '../../content/lossAdvice';
 import type { ExploreResult } from '../../core/explore';
 import { cursorInfo } from '../../state/cursor';
 import { selectCursor, selectHoverWeight, selectResult } from '../../state/selectors';
@@ -60,7 +61,32 @@ function Scroller({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const Block = memo(function Block({ block }: { block: EquationBlock }) {
+/** Said under the loss after the update when the step made it worse, with α / 10 to try. */
+function Advice({ advice }: { advice: LossAdvice }) {
+  return (
+    <div
+      className={`eq-advice eq-advice-${advice.severity}`}
+      role="note"
+      data-advice={advice.severity}
+    >
+      <p>{advice.text}</p>
+      <button
+        type="button"
+        onClick={() => useStore.getState().setConfig({ lr: advice.suggestedLr })}
+      >
+        Try α = {advice.suggestedLr}
+      </button>
+    </div>
+  );
+}
+
+const Block = memo(function Block({
+  block,
+  advice,
+}: {
+  block: EquationBlock;
+  advice?: LossAdvice | null;
+}) {
   return (
     <li className="eq-block" data-block={block.id}>
       <h4 className="eq-title">{block.title}</h4>
@@ -71,6 +97,7 @@ const Block = memo(function Block({ block }: { block: EquationBlock }) {
       <Scroller label={`${block.title}, with numbers`}>
         <Tex display tex={block.substituted} className="eq-substituted" />
       </Scroller>
+      {advice && <Advice advice={advice} />}
     </li>
   );
 });
@@ -111,6 +138,13 @@ export function DerivationPanel() {
         : [],
     [result, shownCursor, theme],
   );
+  const advice = useMemo(
+    () =>
+      result && cursorInfo(shownCursor, result.trace.T).phase === 'update'
+        ? updateLossAdvice(result.trace.loss, result.updated.loss, result.updated.lr)
+        : null,
+    [result, shownCursor],
+  );
 
   return (
     // Focusable: on a wide screen the panel scrolls on its own, and the keyboard must reach that.
@@ -130,7 +164,7 @@ export function DerivationPanel() {
       {result ? (
         <ol className="eq-list">
           {blocks.map((b) => (
-            <Block key={b.id} block={b} />
+            <Block key={b.id} block={b} advice={b.id === 'update-loss' ? advice : null} />
           ))}
         </ol>
       ) : (

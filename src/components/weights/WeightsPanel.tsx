@@ -7,6 +7,7 @@ import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { WeightName } from '../encoding';
 import { fmt, maxAbs, valueScale } from '../encoding';
+import { plainNumber, updateLossAdvice } from '../../content/lossAdvice';
 import { Heatmap } from './Heatmap';
 import {
   accumulate,
@@ -61,6 +62,7 @@ function LossCompare({ result }: { result: ExploreResult }) {
   const before = result.trace.loss;
   const after = result.updated.loss;
   const change = after - before;
+  const advice = updateLossAdvice(before, after, result.updated.lr);
   return (
     <p className="wp-loss">
       Loss on this sequence:{' '}
@@ -80,6 +82,14 @@ function LossCompare({ result }: { result: ExploreResult }) {
       <span className={change <= 0 ? 'wp-better' : 'wp-worse'}>
         ({change <= 0 ? 'down' : 'up'} by {fmt(Math.abs(change))})
       </span>
+      {advice && (
+        <span className="wp-advice" data-advice={advice.severity}>
+          {' '}
+          {advice.severity === 'much-worse'
+            ? `— ${Number.isFinite(advice.ratio) ? `${plainNumber(advice.ratio)} times` : 'far'} worse: the step was far too large for this loss (try α = ${advice.suggestedLr}; see the derivation).`
+            : `— the step overshot (try α = ${advice.suggestedLr}).`}
+        </span>
+      )}
     </p>
   );
 }
