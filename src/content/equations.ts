@@ -203,7 +203,8 @@ function forwardBlocks(c: Ctx, t: number): EquationBlock[] {
     },
     {
       id: 'o',
-      title: `Output logits at t = ${t}`,
+      // Under squared error o_t is the prediction itself, not logits fed to a softmax.
+      title: ce ? `Output logits at t = ${t}` : `Output (the prediction itself) at t = ${t}`,
       general: `${n.vec('o', 't')} = ${n.w('c')} + ${n.w('V')} ${n.vec('s', 't')}`,
       substituted: aligned([
         `${n.vec('o', t)} &= ${colVec(p.c, 0, K)} + ${matrix(p.V, 0, K, H)} ${colVec(tr.s, r * H, H)}`,

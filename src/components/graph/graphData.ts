@@ -119,10 +119,13 @@ export function graphData(result: ExploreResult): GraphData {
   };
 }
 
-/** A symbol as it can be read on screen: space, newline and tab get visible stand-ins. */
+/**
+ * A symbol as it can be read on screen: space, newline and tab get visible stand-ins; without
+ * a vocabulary, the unit's number counted from 1 (as the heatmaps and equations count).
+ */
 export function visibleSymbol(labels: string[] | null, i: number): string {
   if (i < 0) return '';
-  if (!labels) return String(i);
+  if (!labels) return String(i + 1);
   const c = labels[i] ?? String(i);
   if (c === ' ') return '␣';
   if (c === '\n') return '↵';
@@ -136,4 +139,27 @@ export function gradStroke(n: number, max: number): { width: number; opacity: nu
   // Square root: small gradients stay visible, the vanishing ones still look thin.
   const q = Math.sqrt(r);
   return { width: 1.25 + 5 * q, opacity: 0.35 + 0.65 * q };
+}
+
+/**
+ * The loss known at a cursor, as the running-loss bar and the loss nodes' tooltips both say it:
+ * in the forward pass at fK the sum L_1 + … + L_K computed so far, from the backward pass on
+ * the whole L. `steps` is how many L_t it sums; `range` says which, in words.
+ */
+export function knownLoss(
+  cumLoss: Float64Array,
+  phase: 'init' | 'forward' | 'backward' | 'update',
+  stepT: number,
+  T: number,
+): { value: number; steps: number; range: string } {
+  const steps = phase === 'init' ? 0 : phase === 'forward' ? stepT : T;
+  const range =
+    steps === 0
+      ? 'no step computed yet'
+      : steps === T && phase !== 'forward'
+        ? `all ${T} steps`
+        : steps === 1
+          ? 't = 1'
+          : `t = 1…${steps}`;
+  return { value: cumLoss[steps], steps, range };
 }
