@@ -460,11 +460,15 @@ function updateBlocks(c: Ctx): EquationBlock[] {
     b: H,
     c: K,
   };
+  // One matrix per row, aligned on "=": the old value, its gradient, then the new value, so
+  // that the line is as wide as one matrix, not three side by side.
   const blocks: EquationBlock[] = (['U', 'W', 'V', 'b', 'c'] as const).map((name) => {
     const sh = shapes[name];
     const lines = [
-      `${n.w(name)} &${SYMBOLS.update} ${valueTex(p[name], sh)} - ${lr}\\, ${valueTex(tr.grads[name], sh)}`,
+      `${n.w(name)} &= ${valueTex(p[name], sh)}`,
+      `${n.gradW(name)} &= ${valueTex(tr.grads[name], sh)}`,
     ];
+    lines.push(`{${n.w(name)}}_{${text('new')}} &= ${n.w(name)} - ${lr}\\, ${n.gradW(name)}`);
     if (opts.updated) lines.push(`&= ${valueTex(opts.updated.params[name], sh)}`);
     return {
       id: `update-${name}`,
@@ -479,7 +483,10 @@ function updateBlocks(c: Ctx): EquationBlock[] {
       id: 'update-loss',
       title: 'The loss after the step, on the same sequence',
       general: `L(\\theta - ${SYMBOLS.lr} \\nabla_{\\theta} L) \\ ${text('vs')}\\ L(\\theta)`,
-      substituted: `L_{${text('new')}} = ${texNum(opts.updated.loss)} \\quad ${text('vs')} \\quad L_{${text('old')}} = ${texNum(tr.loss)} \\quad (${text('change ')} ${texNum(delta)})`,
+      substituted: aligned([
+        `L_{${text('new')}} &= ${texNum(opts.updated.loss)}`,
+        `L_{${text('old')}} &= ${texNum(tr.loss)} \\quad (${text('change ')} ${texNum(delta)})`,
+      ]),
     });
   }
   return blocks;

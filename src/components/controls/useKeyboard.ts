@@ -25,6 +25,9 @@ export function ownsKey(el: EventTarget | null, key: string, byPointer = false):
   if (el.isContentEditable) return true;
   const tag = el.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  // A line of equations wider than its panel scrolls sideways with the arrows while focused.
+  if (el.dataset.scrolls !== undefined && (key === 'ArrowLeft' || key === 'ArrowRight'))
+    return true;
   if (isPressable(el)) {
     // A focused button activates itself on Space and Enter; a checkbox toggles on Space.
     if (key === ' ') return !byPointer;

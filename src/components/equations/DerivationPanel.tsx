@@ -40,20 +40,40 @@ function stepWords(result: ExploreResult, cursor: number): string {
 function Scroller({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
+  // Which edges have more to see: a fade there says the line goes on.
+  const [more, setMore] = useState({ left: false, right: false });
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
+    const measure = () => {
+      const over = el.scrollWidth > el.clientWidth + 1;
+      setOverflows(over);
+      const left = over && el.scrollLeft > 1;
+      const right = over && el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+      setMore((m) => (m.left === left && m.right === right ? m : { left, right }));
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     if (el.firstElementChild) ro.observe(el.firstElementChild);
-    return () => ro.disconnect();
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
   }, []);
   return (
     <div
       ref={ref}
       className="eq-scroll"
+      data-more-left={more.left || undefined}
+      data-more-right={more.right || undefined}
       {...(overflows
-        ? { tabIndex: 0, role: 'group', 'aria-label': `${label} (scrolls sideways)` }
+        ? {
+            tabIndex: 0,
+            role: 'group',
+            'aria-label': `${label} (scrolls sideways)`,
+            'data-scrolls': true,
+          }
         : {})}
     >
       {children}
