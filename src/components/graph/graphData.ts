@@ -1,6 +1,6 @@
 import type { ExploreResult } from '../../core/explore';
 import type { Trace } from '../../core/types';
-import { maxAbs, valueScale } from '../encoding';
+import { maxAbs, probScaleFor, valueScale, type ScaleTheme } from '../encoding';
 
 // What the graph derives from one trace, once per trace (never per cursor move): colour scales
 // with symmetric domains, the predicted / target / input symbol of every step, the sizes of the
@@ -24,6 +24,7 @@ export interface GraphData {
     o: ColorScale;
     loss: ColorScale;
     grad: ColorScale; // ∂L/∂a_t, ∂L/∂s_0
+    prob: ColorScale; // ŷ_t
   };
   /** argmax of ŷ_t, of y_t, and of x_t when x_t is one-hot (else -1); index t - 1. */
   pred: Int32Array;
@@ -69,7 +70,7 @@ export function norm(v: ArrayLike<number>, off: number, n: number): number {
   return Math.sqrt(s);
 }
 
-export function graphData(result: ExploreResult): GraphData {
+export function graphData(result: ExploreResult, theme: ScaleTheme = 'light'): GraphData {
   const { trace, scenario, labels } = result;
   const { T, H, K, D } = trace;
   const { inputs, targets } = scenario.seq;
@@ -102,11 +103,12 @@ export function graphData(result: ExploreResult): GraphData {
     labels,
     crossEntropy: trace.lossName === 'cross-entropy',
     scales: {
-      x: valueScale(maxAbs(inputs)),
-      s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0))),
-      o: valueScale(maxAbs(trace.o)),
-      loss: valueScale(maxLoss),
-      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0))),
+      x: valueScale(maxAbs(inputs), theme),
+      s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0)), theme),
+      o: valueScale(maxAbs(trace.o), theme),
+      loss: valueScale(maxLoss, theme),
+      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0)), theme),
+      prob: probScaleFor(theme),
     },
     pred,
     target,

@@ -6,7 +6,8 @@ import { selectCursor, selectHoverWeight, selectResult } from '../../state/selec
 import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { WeightName } from '../encoding';
-import { fmt, maxAbs, valueScale } from '../encoding';
+import { fmt, maxAbs, valueScale, zeroWord } from '../encoding';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
 import { plainNumber, updateLossAdvice } from '../../content/lossAdvice';
 import { Heatmap } from './Heatmap';
 import {
@@ -32,12 +33,14 @@ const SHARED = new Set<WeightName>(['U', 'W', 'V']);
 const GRAD_SYMBOL = (n: WeightName) => `∂L/∂${n}`;
 
 function Legend() {
-  const scale = valueScale(1);
+  const theme = useResolvedTheme();
+  const scale = valueScale(1, theme);
+  const zero = zeroWord(theme);
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <div
       className="wp-legend"
-      aria-label="Colour scale: purple negative, white zero, orange positive"
+      aria-label={`Colour scale: purple negative, ${zero} zero, orange positive`}
     >
       <span className="num">−</span>
       <svg width="96" height="10" aria-hidden="true">
@@ -52,7 +55,7 @@ function Legend() {
       </svg>
       <span className="num">+</span>
       <span className="wp-legend-text">
-        each matrix on its own symmetric scale (±m beside its name); 0 is white
+        each matrix on its own symmetric scale (±m beside its name); 0 is {zero}
       </span>
     </div>
   );
