@@ -23,7 +23,7 @@ test.describe('when the update makes the loss worse', () => {
     // Several times the old loss (3 or more) is said more strongly.
     expect(after).toBeGreaterThan(3 * before);
     await expect(note).toHaveAttribute('data-advice', 'much-worse');
-    await expect(note).toContainText(`${words(after / before)} times worse`);
+    await expect(note).toContainText(`is now ${words(after / before)} times what it was`);
     await expect(note).toContainText(`${words(before)} → ${words(after)}`);
     await expect(note).toContainText('only promises a decrease for a small enough step α');
     await expect(note).toContainText('try α = 0.01');

@@ -19,7 +19,7 @@ describe('updateLossAdvice', () => {
   it('speaks more strongly when the loss grew many times over, with the numbers computed', () => {
     const a = updateLossAdvice(75.8, 7040, 0.1)!;
     expect(a.severity).toBe('much-worse');
-    expect(a.text).toContain('92.9 times worse');
+    expect(a.text).toContain('The loss is now 92.9 times what it was');
     expect(a.text).toContain('75.8 → 7,040');
     expect(a.text).toContain('α = 0.1 is far too large');
     expect(updateLossAdvice(1, 3, 0.5)!.suggestedLr).toBe(0.05);

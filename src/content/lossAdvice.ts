@@ -31,12 +31,14 @@ export function updateLossAdvice(before: number, after: number, lr: number): Los
   const change = `${plainNumber(before)} → ${plainNumber(after)}`;
   const promise = `Gradient descent only promises a decrease for a small enough step α; try α = ${suggestedLr}.`;
   if (ratio >= MUCH_WORSE_RATIO) {
-    const times = Number.isFinite(ratio) ? `${plainNumber(ratio)} times` : 'far';
+    const times = Number.isFinite(ratio)
+      ? `is now ${plainNumber(ratio)} times what it was`
+      : 'overflowed';
     return {
       severity: 'much-worse',
       ratio,
       suggestedLr,
-      text: `The loss got ${times} worse (${change}): α = ${lr} is far too large a step for this loss, so the update jumped past the low ground it was heading for and landed much higher. ${promise}`,
+      text: `The loss ${times} (${change}): α = ${lr} is far too large a step for this loss, so the update jumped past the low ground it was heading for and landed much higher. ${promise}`,
     };
   }
   return {

@@ -89,7 +89,7 @@ function LossCompare({ result }: { result: ExploreResult }) {
         <span className="wp-advice" data-advice={advice.severity}>
           {' '}
           {advice.severity === 'much-worse'
-            ? `— ${Number.isFinite(advice.ratio) ? `${plainNumber(advice.ratio)} times` : 'far'} worse: the step was far too large for this loss (try α = ${advice.suggestedLr}; see the derivation).`
+            ? `— ${Number.isFinite(advice.ratio) ? `${plainNumber(advice.ratio)} times what it was` : 'it overflowed'}: the step was far too large for this loss (try α = ${advice.suggestedLr}; see the derivation).`
             : `— the step overshot (try α = ${advice.suggestedLr}).`}
         </span>
       )}
