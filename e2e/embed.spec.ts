@@ -6,12 +6,17 @@ import { expect, test, type Page } from './fixtures';
 // from a public host frame localhost.
 const HOST_PATH = '/__course-page.html';
 
-async function hostPage(page: Page, baseURL: string, query: string) {
+async function hostPage(
+  page: Page,
+  baseURL: string,
+  query: string,
+  size: { width: number; height: number } = { width: 1000, height: 700 },
+) {
   await page.route(`${baseURL}${HOST_PATH}`, (route) =>
     route.fulfill({
       contentType: 'text/html',
       body: `<!doctype html><html lang="en"><head><title>Course</title></head><body>
-        <iframe id="f" title="Unrolled" src="${baseURL}/?${query}" style="width:1000px;height:700px"></iframe>
+        <iframe id="f" title="Unrolled" src="${baseURL}/?${query}" style="width:${size.width}px;height:${size.height}px;border:0;display:block"></iframe>
         <script>
           window.__msgs = [];
           addEventListener('message', (e) => { if (e.data && e.data.source === 'unrolled') window.__msgs.push(e.data); });
@@ -107,4 +112,70 @@ test.describe('embedding', () => {
     // Nothing was posted to a parent of the wrong origin.
     expect(await messages(page)).toEqual([]);
   });
+
+  // Issue 7.9: a lecture page's frame shows the stage, the transport and the current equation,
+  // and the height the app reports does not jump as it steps.
+  for (const size of [
+    { width: 900, height: 600 },
+    { width: 640, height: 480 },
+  ]) {
+    test(`fits a ${size.width} × ${size.height} frame with a steady height`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.setViewportSize({ width: size.width + 40, height: size.height + 40 });
+      await hostPage(page, baseURL!, 'embed=1&text=hello&view=unrolled', size);
+      const frame = page.frameLocator('#f');
+      const forward = frame.getByRole('button', { name: 'Step forward' });
+      await expect(forward).toBeVisible();
+      const app = page.frame({ url: /embed=1/ })!;
+      // What of the stage, the Step forward button and the derivation's first equation lies
+      // outside the frame's viewport (the first equation whole, the others at least their top
+      // left 24 px), measured inside the frame in one go.
+      const outside = () =>
+        app.evaluate(() => {
+          const W = window.innerWidth;
+          const H = window.innerHeight;
+          const parts: [string, Element | null, boolean][] = [
+            ['the stage', document.querySelector('section[aria-label="Network graph"]'), false],
+            [
+              'Step forward',
+              [...document.querySelectorAll('button')].find((b) =>
+                b.textContent?.startsWith('Step forward'),
+              ) ?? null,
+              true,
+            ],
+            [
+              'the first equation',
+              document.querySelector('section[aria-label="Derivation"] .katex-display'),
+              true,
+            ],
+          ];
+          return parts
+            .filter(([, el, whole]) => {
+              if (!el) return true;
+              const r = el.getBoundingClientRect();
+              const bottom = whole ? r.bottom : r.top + Math.min(r.height, 24);
+              const right = whole ? r.right : r.left + Math.min(r.width, 24);
+              return (
+                r.width === 0 || r.top < 0 || r.left < 0 || bottom > H + 0.5 || right > W + 0.5
+              );
+            })
+            .map(([name]) => name);
+        });
+      const derivation = frame.getByRole('region', { name: 'Derivation' });
+      for (const label of ['f1', 'f2', 'f3', 'f4', 'b4', 'b3', 'b2', 'b1']) {
+        await forward.click();
+        await expect(frame.getByTestId('step-label')).toHaveAttribute('data-step', label);
+        await expect(derivation).toHaveAttribute('aria-busy', 'false');
+        expect(await outside(), `at ${label}, outside the frame`).toEqual([]);
+      }
+      const heights = (await messages(page))
+        .filter((m) => m.type === 'resize')
+        .map((m) => Number(m.height));
+      expect(heights.length).toBeGreaterThan(0);
+      expect(Math.max(...heights) - Math.min(...heights)).toBeLessThan(40);
+      expect(Math.max(...heights)).toBeLessThanOrEqual(size.height);
+    });
+  }
 });

@@ -37,6 +37,44 @@ test.describe('keyboard alone', () => {
     await expect(stepLabel(page)).toHaveAttribute('data-step', 'f3');
   });
 
+  test('after a mouse click, Space plays; on a button reached by Tab, Space presses it', async ({
+    page,
+  }) => {
+    await openApp(page, { text: 'a quick brown fox jumps over the dog' }); // T = 35
+    const graph = page.getByRole('region', { name: 'Network graph' });
+    const play = page.getByRole('button', { name: 'Play' });
+    const pause = page.getByRole('button', { name: 'Pause' });
+    // A presenter unrolls with the mouse, then presses Space: it plays, the view stays unrolled.
+    await page.getByRole('button', { name: 'Unroll' }).click();
+    await expect(graph).toHaveAttribute('data-view', 'unrolled');
+    await page.keyboard.press(' ');
+    await expect(pause).toBeVisible();
+    await expect(graph).toHaveAttribute('data-view', 'unrolled');
+    await page.keyboard.press(' ');
+    await expect(play).toBeVisible();
+    await expect(graph).toHaveAttribute('data-view', 'unrolled');
+    await expect(page.getByRole('button', { name: 'Fold' })).toBeVisible();
+
+    // Clicking Step forward, then Space: it plays rather than steps.
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    await forward.click();
+    await page.keyboard.press(' ');
+    await expect(pause).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(play).toBeVisible();
+
+    // Reached with the keyboard, the button keeps Space: it steps once and does not play.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(forward).toBeFocused();
+    const before = await stepLabel(page).getAttribute('data-step');
+    const k = Number(/^f(\d+)$/.exec(before ?? '')?.[1]);
+    expect(k).toBeGreaterThan(0);
+    await page.keyboard.press(' ');
+    await expect(stepLabel(page)).toHaveAttribute('data-step', `f${k + 1}`);
+    await expect(play).toBeVisible();
+  });
+
   test('reduced motion: transitions are instant, and the page passes axe in dark theme', async ({
     page,
   }) => {

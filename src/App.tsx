@@ -51,7 +51,16 @@ export function App() {
             <GraphStage />
             <Transport />
             <LiveRegion />
-            <WeightsPanel />
+            {embed ? (
+              // In a frame the weights fold away, so the stage, the transport and the
+              // derivation fit a lecture page's iframe.
+              <details className="embed-weights">
+                <summary>Weights and gradients</summary>
+                <WeightsPanel />
+              </details>
+            ) : (
+              <WeightsPanel />
+            )}
           </div>
           <DerivationPanel />
         </div>

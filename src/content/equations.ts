@@ -200,7 +200,8 @@ function forwardBlocks(c: Ctx, t: number): EquationBlock[] {
     },
     {
       id: 'o',
-      title: ce ? `Output logits at t = ${t}` : `Output (the prediction) at t = ${t}`,
+      // Under squared error o_t is the prediction itself, not logits fed to a softmax.
+      title: ce ? `Output logits at t = ${t}` : `Output (the prediction itself) at t = ${t}`,
       general: `${n.vec('o', 't')} = ${n.w('c')} + ${n.w('V')} ${n.vec('s', 't')}`,
       substituted: aligned([
         `${n.vec('o', t)} &= ${colVec(p.c, 0, K)} + ${matrix(p.V, 0, K, H)} ${colVec(tr.s, r * H, H)}`,
@@ -440,11 +441,15 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
 function updateBlocks(c: Ctx): EquationBlock[] {
   const { tr, n, p, opts } = c;
   const lr = texNum(opts.lr);
+  // One matrix per row, aligned on "=": the old value, its gradient, then the new value, so
+  // that the line is as wide as one matrix, not three side by side.
   const blocks: EquationBlock[] = PARAM_NAMES.map((name) => {
     const sh = paramShape(name, tr);
     const lines = [
-      `${n.w(name)} &${SYMBOLS.update} ${valueTex(p[name], sh)} - ${lr}\\, ${valueTex(tr.grads[name], sh)}`,
+      `${n.w(name)} &= ${valueTex(p[name], sh)}`,
+      `${n.gradW(name)} &= ${valueTex(tr.grads[name], sh)}`,
     ];
+    lines.push(`{${n.w(name)}}_{${text('new')}} &= ${n.w(name)} - ${lr}\\, ${n.gradW(name)}`);
     if (opts.updated) lines.push(`&= ${valueTex(opts.updated.params[name], sh)}`);
     return {
       id: `update-${name}`,
@@ -459,7 +464,10 @@ function updateBlocks(c: Ctx): EquationBlock[] {
       id: 'update-loss',
       title: 'The loss after the step, on the same sequence',
       general: `L(\\theta - ${SYMBOLS.lr} \\nabla_{\\theta} L) \\ ${text('vs')}\\ L(\\theta)`,
-      substituted: `L_{${text('new')}} = ${texNum(opts.updated.loss)} \\quad ${text('vs')} \\quad L_{${text('old')}} = ${texNum(tr.loss)} \\quad (${text('change ')} ${texNum(delta)})`,
+      substituted: aligned([
+        `L_{${text('new')}} &= ${texNum(opts.updated.loss)}`,
+        `L_{${text('old')}} &= ${texNum(tr.loss)} \\quad (${text('change ')} ${texNum(delta)})`,
+      ]),
     });
   }
   return blocks;

@@ -4,6 +4,7 @@ import { WEIGHT_CLASS_PREFIX } from '../../content/katexOptions';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { PointerEvent, ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
+import { updateLossAdvice, type LossAdvice } from '../../content/lossAdvice';
 import type { ExploreResult } from '../../core/explore';
 import { cursorInfo } from '../../state/cursor';
 import {
@@ -45,20 +46,40 @@ function stepWords(result: ExploreResult, cursor: number): string {
 function Scroller({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
+  // Which edges have more to see: a fade there says the line goes on.
+  const [more, setMore] = useState({ left: false, right: false });
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
+    const measure = () => {
+      const over = el.scrollWidth > el.clientWidth + 1;
+      setOverflows(over);
+      const left = over && el.scrollLeft > 1;
+      const right = over && el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+      setMore((m) => (m.left === left && m.right === right ? m : { left, right }));
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
     if (el.firstElementChild) ro.observe(el.firstElementChild);
-    return () => ro.disconnect();
+    el.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('scroll', measure);
+    };
   }, []);
   return (
     <div
       ref={ref}
       className="eq-scroll"
+      data-more-left={more.left || undefined}
+      data-more-right={more.right || undefined}
       {...(overflows
-        ? { tabIndex: 0, role: 'group', 'aria-label': `${label} (scrolls sideways)` }
+        ? {
+            tabIndex: 0,
+            role: 'group',
+            'aria-label': `${label} (scrolls sideways)`,
+            'data-scrolls': true,
+          }
         : {})}
     >
       {children}
@@ -66,7 +87,32 @@ function Scroller({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-const Block = memo(function Block({ block }: { block: EquationBlock }) {
+/** Said under the loss after the update when the step made it worse, with α / 10 to try. */
+function Advice({ advice }: { advice: LossAdvice }) {
+  return (
+    <div
+      className={`eq-advice eq-advice-${advice.severity}`}
+      role="note"
+      data-advice={advice.severity}
+    >
+      <p>{advice.text}</p>
+      <button
+        type="button"
+        onClick={() => useStore.getState().setConfig({ lr: advice.suggestedLr })}
+      >
+        Try α = {advice.suggestedLr}
+      </button>
+    </div>
+  );
+}
+
+const Block = memo(function Block({
+  block,
+  advice,
+}: {
+  block: EquationBlock;
+  advice?: LossAdvice | null;
+}) {
   return (
     <li className="eq-block" data-block={block.id}>
       <h4 className="eq-title">{block.title}</h4>
@@ -77,6 +123,7 @@ const Block = memo(function Block({ block }: { block: EquationBlock }) {
       <Scroller label={`${block.title}, with numbers`}>
         <Tex display tex={block.substituted} className="eq-substituted" />
       </Scroller>
+      {advice && <Advice advice={advice} />}
     </li>
   );
 });
@@ -119,6 +166,13 @@ export function DerivationPanel() {
         : [],
     [result, shownCursor, theme, notationName],
   );
+  const advice = useMemo(
+    () =>
+      result && cursorInfo(shownCursor, result.trace.T).phase === 'update'
+        ? updateLossAdvice(result.trace.loss, result.updated.loss, result.updated.lr)
+        : null,
+    [result, shownCursor],
+  );
 
   return (
     // Focusable: on a wide screen the panel scrolls on its own, and the keyboard must reach that.
@@ -138,7 +192,7 @@ export function DerivationPanel() {
       {result ? (
         <ol className="eq-list">
           {blocks.map((b) => (
-            <Block key={b.id} block={b} />
+            <Block key={b.id} block={b} advice={b.id === 'update-loss' ? advice : null} />
           ))}
         </ol>
       ) : (

@@ -47,6 +47,7 @@ import { NodeTipBody } from './NodeTip';
 import { Overview } from './Overview';
 import { TIP_ID } from './parts';
 import { useChainZoom } from './useChainZoom';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
 import './GraphStage.css';
 
 // The stage of the app: the folded cell or the unrolled chain, its toolbar (Unroll / Fold,
@@ -93,7 +94,8 @@ export function GraphStage() {
   const hover = useStore(selectHoverWeight);
   const status = useStore(selectStatus);
 
-  const data = useMemo(() => (result ? graphData(result) : null), [result]);
+  const theme = useResolvedTheme();
+  const data = useMemo(() => (result ? graphData(result, theme) : null), [result, theme]);
   const T = data?.T ?? 0;
   const H = data?.H ?? 1;
   const K = data?.K ?? 1;

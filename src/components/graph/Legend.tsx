@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
-import { probScale, valueScale, WEIGHT_VAR } from '../encoding';
+import { probScaleFor, valueScale, WEIGHT_VAR } from '../encoding';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
 
 // What the colours mean. The ramps are sampled from the same d3 scales the cells use.
 
@@ -10,8 +11,10 @@ function ramp(scale: (v: number) => string, from: number, to: number, n = 11): s
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
 
-const VALUE_RAMP = ramp(valueScale(1), -1, 1);
-const PROB_RAMP = ramp(probScale, 0, 1);
+const RAMPS = {
+  light: { value: ramp(valueScale(1, 'light'), -1, 1), prob: ramp(probScaleFor('light'), 0, 1) },
+  dark: { value: ramp(valueScale(1, 'dark'), -1, 1), prob: ramp(probScaleFor('dark'), 0, 1) },
+};
 
 const WEIGHTS: { w: SharedWeight; what: string }[] = [
   { w: 'U', what: 'input → state' },
@@ -22,6 +25,7 @@ const WEIGHTS: { w: SharedWeight; what: string }[] = [
 const hover = (w: SharedWeight | null) => () => useStore.getState().setHoverWeight(w);
 
 export const Legend = memo(function Legend() {
+  const { value: VALUE_RAMP, prob: PROB_RAMP } = RAMPS[useResolvedTheme()];
   return (
     <div className="gs-legend" role="group" aria-label="Legend">
       <div className="gs-leg-item">

@@ -1,11 +1,15 @@
 import type { ReactNode } from 'react';
 import type { NodeKind } from '../../layout/graphLayout';
 import { fmt } from '../encoding';
-import { visibleSymbol, type GraphData } from './graphData';
+import { cursorInfo } from '../../state/cursor';
+import { selectCursor } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { knownLoss, visibleSymbol, type GraphData } from './graphData';
 import { nodeLabel } from './parts';
 
 // The numbers of one node, shown on hover or focus: every entry to 3 significant digits, the
-// full value in a title. Long vectors are split into side-by-side tables.
+// full value in a title. Long vectors are split into side-by-side tables. Units are numbered
+// from 1, as the heatmaps and the equations number them.
 
 function Num({ v }: { v: number }) {
   return (
@@ -98,7 +102,9 @@ export function NodeTipBody({
       </>
     );
   }
-  const sym = (i: number) => (labels ? `${i} ‘${visibleSymbol(labels, i)}’` : String(i));
+  const sym = (i: number) =>
+    labels ? `${i + 1} ‘${visibleSymbol(labels, i)}’` : visibleSymbol(null, i);
+  const unit = (i: number) => String(i + 1);
   if (kind === 'x') {
     return (
       <>
@@ -127,7 +133,7 @@ export function NodeTipBody({
       <>
         {title}
         <p className="gs-tip-note">The state before the first step.</p>
-        <VectorTable n={H} rowHead={String} cols={cols} />
+        <VectorTable n={H} rowHead={unit} cols={cols} />
       </>
     );
   }
@@ -147,7 +153,7 @@ export function NodeTipBody({
     return (
       <>
         {title}
-        <VectorTable n={H} rowHead={String} cols={cols} />
+        <VectorTable n={H} rowHead={unit} cols={cols} />
         {grad && (
           <p className="gs-tip-note">
             ∂L/∂s<sub>{t}</sub> = output + future: Vᵀ∂L/∂o<sub>{t}</sub> from the output now,
@@ -183,7 +189,27 @@ export function NodeTipBody({
       </>
     );
   }
-  // L_t
+  return <LossTip t={t} data={data} grad={grad} title={title} sym={sym} />;
+}
+
+/** L_t, and the loss known at this cursor exactly as the running-loss bar says it. */
+function LossTip({
+  t,
+  data,
+  grad,
+  title,
+  sym,
+}: {
+  t: number;
+  data: GraphData;
+  grad: boolean;
+  title: ReactNode;
+  sym: (i: number) => string;
+}) {
+  const cursor = useStore(selectCursor);
+  const { trace } = data;
+  const info = cursorInfo(cursor, data.T);
+  const known = knownLoss(data.cumLoss, info.phase, info.t, data.T);
   const L = trace.losses[t - 1];
   const y = data.target[t - 1];
   return (
@@ -195,9 +221,14 @@ export function NodeTipBody({
             <th scope="row">{sub('L', t)}</th>
             <Num v={L} />
           </tr>
-          <tr>
-            <th scope="row">L so far</th>
-            <Num v={data.cumLoss[t]} />
+          <tr data-known-loss={String(known.value)}>
+            <th scope="row">
+              {known.steps === data.T && info.phase !== 'forward'
+                ? 'L, the whole loss'
+                : 'L so far'}{' '}
+              ({known.range})
+            </th>
+            <Num v={known.value} />
           </tr>
         </tbody>
       </table>

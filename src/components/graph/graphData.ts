@@ -1,6 +1,6 @@
 import type { ExploreResult } from '../../core/explore';
 import type { Trace } from '../../core/types';
-import { maxAbs, valueScale } from '../encoding';
+import { maxAbs, probScaleFor, valueScale, type ScaleTheme } from '../encoding';
 
 // What the graph derives from one trace, once per trace (never per cursor move): colour scales
 // with symmetric domains, the predicted / target / input symbol of every step, the sizes of the
@@ -24,6 +24,7 @@ export interface GraphData {
     o: ColorScale;
     loss: ColorScale;
     grad: ColorScale; // ∂L/∂a_t, ∂L/∂s_0
+    prob: ColorScale; // ŷ_t
   };
   /** argmax of ŷ_t, of y_t, and of x_t when x_t is one-hot (else -1); index t - 1. */
   pred: Int32Array;
@@ -69,7 +70,7 @@ export function norm(v: ArrayLike<number>, off: number, n: number): number {
   return Math.sqrt(s);
 }
 
-export function graphData(result: ExploreResult): GraphData {
+export function graphData(result: ExploreResult, theme: ScaleTheme = 'light'): GraphData {
   const { trace, scenario, labels } = result;
   const { T, H, K, D } = trace;
   const { inputs, targets } = scenario.seq;
@@ -102,11 +103,12 @@ export function graphData(result: ExploreResult): GraphData {
     labels,
     crossEntropy: trace.lossName === 'cross-entropy',
     scales: {
-      x: valueScale(maxAbs(inputs)),
-      s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0))),
-      o: valueScale(maxAbs(trace.o)),
-      loss: valueScale(maxLoss),
-      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0))),
+      x: valueScale(maxAbs(inputs), theme),
+      s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0)), theme),
+      o: valueScale(maxAbs(trace.o), theme),
+      loss: valueScale(maxLoss, theme),
+      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0)), theme),
+      prob: probScaleFor(theme),
     },
     pred,
     target,
@@ -119,10 +121,13 @@ export function graphData(result: ExploreResult): GraphData {
   };
 }
 
-/** A symbol as it can be read on screen: space, newline and tab get visible stand-ins. */
+/**
+ * A symbol as it can be read on screen: space, newline and tab get visible stand-ins; without
+ * a vocabulary, the unit's number counted from 1 (as the heatmaps and equations count).
+ */
 export function visibleSymbol(labels: string[] | null, i: number): string {
   if (i < 0) return '';
-  if (!labels) return String(i);
+  if (!labels) return String(i + 1);
   const c = labels[i] ?? String(i);
   if (c === ' ') return '␣';
   if (c === '\n') return '↵';
@@ -136,4 +141,27 @@ export function gradStroke(n: number, max: number): { width: number; opacity: nu
   // Square root: small gradients stay visible, the vanishing ones still look thin.
   const q = Math.sqrt(r);
   return { width: 1.25 + 5 * q, opacity: 0.35 + 0.65 * q };
+}
+
+/**
+ * The loss known at a cursor, as the running-loss bar and the loss nodes' tooltips both say it:
+ * in the forward pass at fK the sum L_1 + … + L_K computed so far, from the backward pass on
+ * the whole L. `steps` is how many L_t it sums; `range` says which, in words.
+ */
+export function knownLoss(
+  cumLoss: Float64Array,
+  phase: 'init' | 'forward' | 'backward' | 'update',
+  stepT: number,
+  T: number,
+): { value: number; steps: number; range: string } {
+  const steps = phase === 'init' ? 0 : phase === 'forward' ? stepT : T;
+  const range =
+    steps === 0
+      ? 'no step computed yet'
+      : steps === T && phase !== 'forward'
+        ? `all ${T} steps`
+        : steps === 1
+          ? 't = 1'
+          : `t = 1…${steps}`;
+  return { value: cumLoss[steps], steps, range };
 }

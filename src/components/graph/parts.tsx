@@ -6,7 +6,7 @@ import {
   type LayoutNode,
   type Strip,
 } from '../../layout/graphLayout';
-import { fmt, probScale, WEIGHT_VAR } from '../encoding';
+import { fmt, WEIGHT_VAR } from '../encoding';
 import { gradStroke, type ColorScale, type GraphData } from './graphData';
 
 // The SVG pieces of the graph, each memoised on primitives and on references that change only
@@ -97,7 +97,7 @@ function stripsOf(node: LayoutNode, t: number, d: GraphData) {
     case 'o':
       return {
         main: { values: trace.o, off: (t - 1) * d.K, scale: d.scales.o },
-        side: { values: trace.yhat, off: (t - 1) * d.K, scale: probScale as ColorScale },
+        side: { values: trace.yhat, off: (t - 1) * d.K, scale: d.scales.prob },
       };
     case 'L':
       return { main: { values: trace.losses, off: t - 1, scale: d.scales.loss }, side: null };

@@ -2,6 +2,7 @@ import { memo, useId, useState } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import type { WeightName } from '../encoding';
 import { fmt, valueScale } from '../encoding';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
 import type { AxisLabels } from './weightsData';
 import { cellSize } from './weightsData';
 
@@ -54,7 +55,7 @@ function HeatmapImpl(p: HeatmapProps) {
   const top = showLabels && p.colLabels ? 16 : 2;
   const width = left + cols * size + 2;
   const height = top + rows * size + 2;
-  const scale = valueScale(domain);
+  const scale = valueScale(domain, useResolvedTheme());
 
   const move = (r: number, c: number) => {
     const next = { r: Math.max(0, Math.min(rows - 1, r)), c: Math.max(0, Math.min(cols - 1, c)) };

@@ -6,7 +6,9 @@ import { selectCursor, selectHoverWeight, selectResult } from '../../state/selec
 import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { WeightName } from '../encoding';
-import { fmt, maxAbs, valueScale } from '../encoding';
+import { fmt, maxAbs, valueScale, zeroWord } from '../encoding';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
+import { plainNumber, updateLossAdvice } from '../../content/lossAdvice';
 import { Heatmap } from './Heatmap';
 import {
   accumulate,
@@ -31,12 +33,14 @@ const SHARED = new Set<WeightName>(['U', 'W', 'V']);
 const GRAD_SYMBOL = (n: WeightName) => `∂L/∂${n}`;
 
 function Legend() {
-  const scale = valueScale(1);
+  const theme = useResolvedTheme();
+  const scale = valueScale(1, theme);
+  const zero = zeroWord(theme);
   const stops = [-1, -0.5, 0, 0.5, 1];
   return (
     <div
       className="wp-legend"
-      aria-label="Colour scale: purple negative, white zero, orange positive"
+      aria-label={`Colour scale: purple negative, ${zero} zero, orange positive`}
     >
       <span className="num">−</span>
       <svg width="96" height="10" aria-hidden="true">
@@ -51,7 +55,7 @@ function Legend() {
       </svg>
       <span className="num">+</span>
       <span className="wp-legend-text">
-        each matrix on its own symmetric scale (±m beside its name); 0 is white
+        each matrix on its own symmetric scale (±m beside its name); 0 is {zero}
       </span>
     </div>
   );
@@ -61,6 +65,7 @@ function LossCompare({ result }: { result: ExploreResult }) {
   const before = result.trace.loss;
   const after = result.updated.loss;
   const change = after - before;
+  const advice = updateLossAdvice(before, after, result.updated.lr);
   return (
     <p className="wp-loss">
       Loss on this sequence:{' '}
@@ -80,6 +85,14 @@ function LossCompare({ result }: { result: ExploreResult }) {
       <span className={change <= 0 ? 'wp-better' : 'wp-worse'}>
         ({change <= 0 ? 'down' : 'up'} by {fmt(Math.abs(change))})
       </span>
+      {advice && (
+        <span className="wp-advice" data-advice={advice.severity}>
+          {' '}
+          {advice.severity === 'much-worse'
+            ? `— ${Number.isFinite(advice.ratio) ? `${plainNumber(advice.ratio)} times what it was` : 'it overflowed'}: the step was far too large for this loss (try α = ${advice.suggestedLr}; see the derivation).`
+            : `— the step overshot (try α = ${advice.suggestedLr}).`}
+        </span>
+      )}
     </p>
   );
 }
