@@ -27,6 +27,11 @@ export function cursorLabel(index: number, T: number): string {
   return `${phase === 'forward' ? 'f' : 'b'}${t}`;
 }
 
+const LABEL = /^(0|update|[fb][1-9]\d{0,3})$/;
+
+/** Is this a cursor label at all (0, f3, b2, update), whatever T is? */
+export const isCursorLabel = (label: string): boolean => LABEL.test(label);
+
 /** Parse a cursor label for a sequence of length T; null when it does not name a position. */
 export function parseCursorLabel(label: string, T: number): number | null {
   if (label === '0') return 0;

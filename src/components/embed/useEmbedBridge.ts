@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store';
-import { cursorLabel, parseCursorLabel } from '../../state/cursor';
+import { cursorLabel } from '../../state/cursor';
 import { parseInbound, type OutboundMessage } from '../../state/embedMessages';
 
 // The postMessage bridge of an embedded explorer: tells the parent when it is ready, every
@@ -45,10 +45,9 @@ export function useEmbedBridge(): void {
       const s = useStore.getState();
       if (msg.type === 'play') s.setPlaying(true);
       else if (msg.type === 'pause') s.setPlaying(false);
-      else if (s.result) {
-        const index = parseCursorLabel(msg.step, s.result.trace.T);
-        if (index !== null) s.setCursor(index);
-      } else useStore.setState({ pendingStep: msg.step });
+      // Through the one navigation action: before the first trace it waits for it; a step
+      // beyond T is clamped with a notice, as from the URL.
+      else void s.goTo({ step: msg.step });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);

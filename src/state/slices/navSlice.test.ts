@@ -107,4 +107,16 @@ describe('goTo', () => {
     expect(now.result!.trace.activation).toBe('relu');
     expect(now.result!.trace.lossName).toBe('squared-error');
   });
+
+  it('a step asked for while a change computes waits for it; a bad label is ignored', async () => {
+    const s = store.getState();
+    const change = s.setConfig({ text: 'hello world' });
+    await s.goTo({ step: 'b2' });
+    await s.goTo({ step: 'zz' });
+    expect(await change).toEqual({ ok: true });
+    expect(store.getState().result!.trace.T).toBe(10);
+    expect(label()).toBe('b2');
+    await store.getState().goTo({ step: 'javascript:alert(1)' });
+    expect(label()).toBe('b2');
+  });
 });

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ExploreRequest, ExploreResponse } from '../../core/explore';
-import { cursorLabel, placeCursorLabel } from '../../core/cursor';
+import { cursorLabel, isCursorLabel, placeCursorLabel } from '../../core/cursor';
 import { presetById } from '../../core/presets';
 import { isCancelled } from '../../worker/client';
 import { explorerSession } from '../../worker/explorer';
@@ -16,7 +16,8 @@ import type { ExplorerConfig, Source } from './configSlice';
 export interface GoToTarget {
   config?: Partial<ExplorerConfig>;
   source?: Source;
-  /** A cursor label (0, f3, b2, update); without one the current position is kept. */
+  /** A cursor label (0, f3, b2, update); without one, or with one that names no position, the
+   * current position is kept. */
   step?: string;
   view?: View;
 }
@@ -36,7 +37,7 @@ export interface NavSlice {
   /** The request behind `result`, so a change that does not alter it needs no computation. */
   request: ExploreRequest | null;
   /** The choices and source of the goTo in flight; a newer goTo builds on them. */
-  pending: { config: ExplorerConfig; source: Source } | null;
+  pending: { config: ExplorerConfig; source: Source; request: ExploreRequest } | null;
   goTo: (target: GoToTarget, options?: GoToOptions) => Promise<GoToOutcome>;
 }
 
@@ -86,12 +87,13 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     const config = { ...base.config, ...target.config };
     const source = target.source ?? base.source;
     const req = exploreRequest(config, source);
+    const step = target.step !== undefined && isCursorLabel(target.step) ? target.step : undefined;
     const labelNow = (st: AppState) =>
       st.result ? cursorLabel(st.cursor, st.result.trace.T) : null;
 
     if (s.result && !s.pending && sameRequest(s.request, req)) {
       // Nothing to compute (a step, a view, the notation): commit at once.
-      const label = target.step ?? labelNow(s) ?? '0';
+      const label = step ?? labelNow(s) ?? '0';
       const { cursor, notice } = place(label, s.result.trace.T);
       set({
         config,
@@ -102,13 +104,22 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
       });
       return { ok: true };
     }
+    if (s.pending && sameRequest(s.pending.request, req)) {
+      // The change in flight computes this already: the step and view wait for its answer.
+      set({
+        pending: { config, source, request: s.pending.request },
+        ...(step ? { pendingStep: step } : {}),
+        ...(target.view ? { view: target.view } : {}),
+      });
+      return { ok: true };
+    }
 
     const id = s.requestId + 1;
     set({
       requestId: id,
       status: 'computing',
-      pending: { config, source },
-      pendingStep: target.step ?? s.pendingStep,
+      pending: { config, source, request: req },
+      pendingStep: step ?? s.pendingStep,
     });
     const res = await compute(req);
     const now = get();
@@ -130,9 +141,11 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     const T = res.value.trace.T;
     const label = now.pendingStep ?? labelNow(now) ?? '0';
     const { cursor, notice } = place(label, T);
+    // Choices that did not change the request (the notation) may have moved on meanwhile.
+    const committed = now.pending ?? { config, source };
     set({
-      config,
-      source,
+      config: committed.config,
+      source: committed.source,
       // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
       view: target.view ?? now.view,
       request: req,
