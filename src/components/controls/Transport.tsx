@@ -6,16 +6,9 @@ import {
   selectStepLabel,
   selectT,
 } from '../../state/selectors';
-import { cursorInfo } from '../../state/cursor';
+import { cursorTitle } from '../../core/cursor';
 import type { Speed } from '../../state/slices/cursorSlice';
 import './Transport.css';
-
-function stepInWords(index: number, T: number): string {
-  const { phase, t } = cursorInfo(index, T);
-  if (phase === 'init') return 'Start';
-  if (phase === 'update') return 'Update';
-  return `${phase === 'forward' ? 'Forward' : 'Backward'}, t = ${t}`;
-}
 
 /** The media-player bar: step back, play, step forward, the timeline over all 2T + 2 positions. */
 export function Transport() {
@@ -81,7 +74,7 @@ export function Transport() {
           step={1}
           value={cursor}
           disabled={!ready}
-          aria-valuetext={stepInWords(cursor, T)}
+          aria-valuetext={cursorTitle(cursor, T)}
           onChange={(e) => s.setCursor(Number(e.target.value))}
         />
       </label>

@@ -5,8 +5,7 @@ import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { PointerEvent, ReactNode } from 'react';
 import { buildEquations, type EquationBlock } from '../../content/equations';
 import { updateLossAdvice, type LossAdvice } from '../../content/lossAdvice';
-import type { ExploreResult } from '../../core/explore';
-import { cursorInfo } from '../../state/cursor';
+import { cursorHeading, cursorInfo } from '../../core/cursor';
 import {
   selectCursor,
   selectHoverWeight,
@@ -22,21 +21,6 @@ import './DerivationPanel.css';
 // The derivation for the current cursor: each block's general equation, then the same equation
 // with this step's numbers. The LaTeX is memoized per (result, cursor, theme) and the rendered
 // HTML cached per string (Tex.tsx); the cursor is deferred, so stepping never waits for KaTeX.
-
-function stepWords(result: ExploreResult, cursor: number): string {
-  const T = result.trace.T;
-  const { phase, t } = cursorInfo(cursor, T);
-  switch (phase) {
-    case 'init':
-      return 'Before the forward pass: the model and its parameters';
-    case 'forward':
-      return `Forward pass, t = ${t} of ${T}`;
-    case 'backward':
-      return `Backward pass, t = ${t} (from t = ${T} down to 1)`;
-    case 'update':
-      return `Gradient step, learning rate α = ${result.updated.lr}`;
-  }
-}
 
 /**
  * A horizontal scroller that becomes a keyboard stop only when its content overflows. A
@@ -187,7 +171,11 @@ export function DerivationPanel() {
     >
       <header className="derivation-head">
         <h3>Derivation</h3>
-        {result && <p className="derivation-step">{stepWords(result, shownCursor)}</p>}
+        {result && (
+          <p className="derivation-step">
+            {cursorHeading(shownCursor, result.trace.T, result.updated.lr)}
+          </p>
+        )}
       </header>
       {result ? (
         <ol className="eq-list">
