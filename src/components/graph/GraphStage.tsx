@@ -154,7 +154,7 @@ export function GraphStage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [wrap, panZoom]);
 
-  useFollowCursor(panZoom, chainOn && !wrap, geom.columns[stepT], info.phase, frame);
+  useFollowCursor(panZoom, chainOn && !wrap, geom.columns[stepT], info.phase);
 
   const { tip, handlers } = useNodeTip((t) => {
     const col = geom.columns[t];
