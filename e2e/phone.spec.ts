@@ -5,6 +5,8 @@ import { openApp, stepLabel } from './app';
 test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
 
 test('on a phone the panels stack and the graph pans inside its stage', async ({ page }) => {
+  // axe over a page of a few thousand SVG elements takes ~45 s on a loaded 2-core machine.
+  test.slow();
   await openApp(page, { view: 'unrolled', text: 'hello world, hello rnn', step: 'b5' });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -94,7 +94,7 @@ export function GraphStage() {
 
   // `Whole sequence`: the chain wrapped into rows that fill the stage.
   const [whole, setWhole] = useState(false);
-  if (whole && shown !== 'unrolled') setWhole(false);
+  if (whole && view !== 'unrolled') setWhole(false);
   const wrap = useMemo(
     () =>
       whole
