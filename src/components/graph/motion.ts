@@ -25,3 +25,8 @@ function readDur(): number {
 export function easeInOut(p: number): number {
   return p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
 }
+
+/** Cubic ease out: starts at full speed, for a pan that takes over from one under way. */
+export function easeOut(p: number): number {
+  return 1 - Math.pow(1 - p, 3);
+}

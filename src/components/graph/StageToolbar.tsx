@@ -1,0 +1,84 @@
+import type { CursorInfo } from '../../state/cursor';
+import { useStore } from '../../state/store';
+import { fmt } from '../encoding';
+
+// Above the stage: Unroll / Fold, the running loss, and (unrolled) the zoom buttons.
+
+export interface ZoomActions {
+  zoomOut: () => void;
+  zoomIn: () => void;
+  /** Show the whole sequence at once (wrapped into rows), or leave that view. */
+  whole: () => void;
+  /** Back to 1:1 around the current step. */
+  reset: () => void;
+}
+
+export function StageToolbar({
+  folded,
+  info,
+  T,
+  runningLoss,
+  updatedLoss,
+  zoom,
+  wholeOn,
+}: {
+  folded: boolean;
+  info: CursorInfo;
+  T: number;
+  runningLoss: number;
+  /** The loss after the update, once the cursor is there. */
+  updatedLoss: number | null;
+  /** Null while the chain is not on screen. */
+  zoom: ZoomActions | null;
+  wholeOn: boolean;
+}) {
+  const stepT = info.t;
+  const toggle = () => useStore.getState().setView(folded ? 'unrolled' : 'folded');
+  return (
+    <div className="gs-toolbar">
+      <button type="button" className="gs-toggle" onClick={toggle}>
+        {folded ? 'Unroll' : 'Fold'}
+      </button>
+      <span className="gs-loss" data-testid="running-loss" data-value={String(runningLoss)}>
+        Loss so far:{' '}
+        <span className="num" title={String(runningLoss)}>
+          {fmt(runningLoss)}
+        </span>
+        <span className="gs-loss-note">
+          {info.phase === 'init'
+            ? ' (no step computed yet)'
+            : info.phase === 'forward'
+              ? stepT === 1
+                ? ' (t = 1)'
+                : ` (t = 1…${stepT})`
+              : ` (all ${T} steps)`}
+        </span>
+      </span>
+      {updatedLoss !== null && (
+        <span className="gs-loss gs-loss-after">
+          after the update:{' '}
+          <span className="num" title={String(updatedLoss)}>
+            {fmt(updatedLoss)}
+          </span>
+        </span>
+      )}
+      {zoom && (
+        <span className="gs-zoom">
+          <button type="button" onClick={zoom.zoomOut} aria-label="Zoom out">
+            −
+          </button>
+          <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in">
+            +
+          </button>
+          <button type="button" onClick={zoom.whole} aria-pressed={wholeOn}>
+            Whole sequence
+          </button>
+          {/* The name starts with the visible label (WCAG 2.5.3, label in name). */}
+          <button type="button" onClick={zoom.reset} aria-label="1:1 (reset zoom)">
+            1:1
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
