@@ -1,3 +1,4 @@
+import type { ParamName } from '../core/model';
 import { scaleDiverging, scaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateBlues } from 'd3-scale-chromatic';
 
@@ -5,7 +6,8 @@ import { interpolatePuOr, interpolateBlues } from 'd3-scale-chromatic';
 // equation symbols); values on a diverging colour-blind-safe scale centred on 0 with a symmetric
 // domain; probabilities on a sequential scale; gradients in an accent colour with motion.
 
-export type WeightName = 'U' | 'W' | 'V' | 'b' | 'c';
+/** A parameter of the model (core/model.ts), for the colour tables below. */
+export type WeightName = ParamName;
 
 /** CSS custom properties (defined for light and dark themes in styles.css). */
 export const WEIGHT_VAR: Record<WeightName, string> = {

@@ -473,7 +473,7 @@ function updateBlocks(c: Ctx): EquationBlock[] {
   return blocks;
 }
 
-/** The blocks of the derivation panel at one cursor position (see state/cursor.ts). */
+/** The blocks of the derivation panel at one cursor position (see core/cursor.ts). */
 export function buildEquations(
   trace: Trace,
   cursorIndex: number,

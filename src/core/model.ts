@@ -20,6 +20,8 @@ export interface ParamDecl {
   shape: readonly [DimName, DimName | 1];
   /** Plain words for titles and labels. */
   words: string;
+  /** What it connects, in the graph's legend. */
+  flow: string;
   /** Drawn as edges in the graph (the shared weight matrices U, W, V); biases are not. */
   edge: boolean;
   /** The dimension that feeds it, for N(0, 1/fan-in) initialisation; biases start at 0. */
@@ -31,6 +33,7 @@ export const PARAMS = {
     role: 'input',
     shape: ['H', 'D'],
     words: 'input-to-hidden weights',
+    flow: 'input → state',
     edge: true,
     fanIn: 'D',
   },
@@ -38,6 +41,7 @@ export const PARAMS = {
     role: 'recurrent',
     shape: ['H', 'H'],
     words: 'hidden-to-hidden (recurrent) weights',
+    flow: 'state → next state',
     edge: true,
     fanIn: 'H',
   },
@@ -45,11 +49,26 @@ export const PARAMS = {
     role: 'output',
     shape: ['K', 'H'],
     words: 'hidden-to-output weights',
+    flow: 'state → output',
     edge: true,
     fanIn: 'H',
   },
-  b: { role: 'hidden-bias', shape: ['H', 1], words: 'hidden bias', edge: false, fanIn: null },
-  c: { role: 'output-bias', shape: ['K', 1], words: 'output bias', edge: false, fanIn: null },
+  b: {
+    role: 'hidden-bias',
+    shape: ['H', 1],
+    words: 'hidden bias',
+    flow: 'added to the pre-activation',
+    edge: false,
+    fanIn: null,
+  },
+  c: {
+    role: 'output-bias',
+    shape: ['K', 1],
+    words: 'output bias',
+    flow: 'added to the output',
+    edge: false,
+    fanIn: null,
+  },
 } as const satisfies Record<string, ParamDecl>;
 
 export type ParamName = keyof typeof PARAMS;

@@ -1,3 +1,4 @@
+import type { EdgeWeight } from '../core/model';
 import { curveBasis, line } from 'd3-shape';
 
 // Pure geometry of the folded cell and of the unrolled chain. No React, no DOM: given the sizes
@@ -22,7 +23,8 @@ import { curveBasis, line } from 'd3-shape';
 // "from the output now" runs down from ŷ_t to ∂L/∂a_t, beside the forward V edge.
 
 export type NodeKind = 'x' | 's' | 'o' | 'L';
-export type WeightKind = 'U' | 'W' | 'V';
+/** The weights drawn as edges, from the model's declaration. */
+export type WeightKind = EdgeWeight;
 export type GradKind = 'output' | 'future';
 
 export interface Box {

@@ -1,5 +1,5 @@
 import type { AppState } from './store';
-import { cursorCount, cursorLabel } from './cursor';
+import { cursorCount, cursorLabel } from '../core/cursor';
 
 // Module-level, atomic selectors: each returns a primitive or a reference the store already
 // holds, so components re-render only when what they read changes.

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store';
-import { cursorLabel } from '../../state/cursor';
+import { cursorLabel } from '../../core/cursor';
 import { parseInbound, type OutboundMessage } from '../../state/embedMessages';
 
 // The postMessage bridge of an embedded explorer: tells the parent when it is ready, every

@@ -1,3 +1,4 @@
+import { paramText } from '../../content/notation';
 import { memo, type CSSProperties } from 'react';
 import type {
   Column,
@@ -141,6 +142,7 @@ export const ChainColumn = memo(function ChainColumn({
         <WeightEdge
           key={e.id}
           edge={e}
+          name={paramText(e.weight, data.notation)}
           computed={computed}
           highlight={hover === e.weight}
           dim={hover !== null && hover !== e.weight}

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { forwardKnown, gradKnown, type CursorInfo } from '../../state/cursor';
+import { forwardKnown, gradKnown, type CursorInfo } from '../../core/cursor';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { GraphGeometry } from '../../layout/graphLayout';
 import type { View, Wrap } from '../../layout/viewport';

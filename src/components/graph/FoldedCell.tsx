@@ -1,3 +1,4 @@
+import { paramText } from '../../content/notation';
 import { memo } from 'react';
 import type { GraphGeometry, WeightKind } from '../../layout/graphLayout';
 import type { GraphData } from './graphData';
@@ -70,6 +71,7 @@ export const FoldedCell = memo(function FoldedCell({
           <WeightEdge
             key={e.id}
             edge={e}
+            name={paramText(e.weight, data.notation)}
             computed
             highlight={hover === e.weight}
             dim={hover !== null && hover !== e.weight}

@@ -3,11 +3,12 @@ import { useStore } from '../../state/store';
 import {
   selectCursor,
   selectHoverWeight,
+  selectNotation,
   selectResult,
   selectStatus,
   selectView,
 } from '../../state/selectors';
-import { cursorInfo, forwardKnown, gradKnown } from '../../state/cursor';
+import { cursorInfo, forwardKnown, gradKnown } from '../../core/cursor';
 import { foldedLayout, unrolledLayout, type LayoutNode } from '../../layout/graphLayout';
 import {
   centerOn,
@@ -57,7 +58,11 @@ export function GraphStage() {
   const status = useStore(selectStatus);
 
   const theme = useResolvedTheme();
-  const data = useMemo(() => (result ? graphData(result, theme) : null), [result, theme]);
+  const notation = useStore(selectNotation);
+  const data = useMemo(
+    () => (result ? graphData(result, theme, notation) : null),
+    [result, theme, notation],
+  );
   const T = data?.T ?? 0;
   const H = data?.H ?? 1;
   const K = data?.K ?? 1;

@@ -1,6 +1,9 @@
 import { memo } from 'react';
 import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
+import { selectNotation } from '../../state/selectors';
+import { EDGE_WEIGHTS, PARAMS } from '../../core/model';
+import { paramText } from '../../content/notation';
 import { probScaleFor, valueScale, WEIGHT_VAR } from '../encoding';
 import { useResolvedTheme } from '../equations/useResolvedTheme';
 
@@ -16,16 +19,11 @@ const RAMPS = {
   dark: { value: ramp(valueScale(1, 'dark'), -1, 1), prob: ramp(probScaleFor('dark'), 0, 1) },
 };
 
-const WEIGHTS: { w: SharedWeight; what: string }[] = [
-  { w: 'U', what: 'input → state' },
-  { w: 'W', what: 'state → next state' },
-  { w: 'V', what: 'state → output' },
-];
-
 const hover = (w: SharedWeight | null) => () => useStore.getState().setHoverWeight(w);
 
 export const Legend = memo(function Legend() {
   const { value: VALUE_RAMP, prob: PROB_RAMP } = RAMPS[useResolvedTheme()];
+  const notation = useStore(selectNotation);
   return (
     <div className="gs-legend" role="group" aria-label="Legend">
       <div className="gs-leg-item">
@@ -66,7 +64,7 @@ export const Legend = memo(function Legend() {
         <span>not computed yet</span>
       </div>
       <div className="gs-leg-item gs-leg-weights">
-        {WEIGHTS.map(({ w, what }) => (
+        {EDGE_WEIGHTS.map((w) => (
           <span
             key={w}
             className="gs-leg-weight"
@@ -79,9 +77,9 @@ export const Legend = memo(function Legend() {
               aria-hidden="true"
             />
             <span className="gs-wname" style={{ color: WEIGHT_VAR[w] }}>
-              {w}
+              {paramText(w, notation)}
             </span>{' '}
-            {what}
+            {PARAMS[w].flow}
           </span>
         ))}
         <span className="gs-leg-faint">shared by every step</span>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { NodeKind } from '../../layout/graphLayout';
 import { fmt } from '../encoding';
-import { cursorInfo } from '../../state/cursor';
+import { cursorInfo } from '../../core/cursor';
 import { selectCursor } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { knownLoss, visibleSymbol, type GraphData } from './graphData';
@@ -92,7 +92,7 @@ export function NodeTipBody({
   grad: boolean;
 }) {
   const { trace, H, K, D, labels } = data;
-  const name = nodeLabel(kind, t);
+  const name = nodeLabel(kind, t, data.notation);
   const title = <div className="gs-tip-title">{sub(name.slice(0, name.lastIndexOf('_')), t)}</div>;
   if (kind !== 'x' && t > 0 && !computed) {
     return (

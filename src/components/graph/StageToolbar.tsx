@@ -1,4 +1,4 @@
-import type { CursorInfo } from '../../state/cursor';
+import type { CursorInfo } from '../../core/cursor';
 import { useStore } from '../../state/store';
 import { fmt } from '../encoding';
 

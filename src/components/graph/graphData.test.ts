@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, gradStroke, knownLoss, norm, visibleSymbol } from './graphData';
+import { gradStroke, knownLoss, norm, visibleSymbol } from './graphData';
 
 describe('graph data helpers', () => {
-  it('finds the argmax of a row', () => {
-    const v = new Float64Array([0.1, 0.7, 0.2, 0.9, 0.05, 0.05]);
-    expect(argmax(v, 0, 3)).toBe(1);
-    expect(argmax(v, 3, 3)).toBe(0);
-  });
-
   it('computes a vector norm', () => {
     expect(norm([3, 4, 12], 0, 2)).toBe(5);
     expect(norm([0, 3, 4], 1, 2)).toBe(5);

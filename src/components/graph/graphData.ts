@@ -1,3 +1,5 @@
+import { argmax, visibleSymbol as glyph } from '../../core/symbols';
+import type { NotationName } from '../../core/model';
 import type { ExploreResult } from '../../core/explore';
 import type { Trace } from '../../core/types';
 import { maxAbs, probScaleFor, valueScale, type ScaleTheme } from '../encoding';
@@ -17,6 +19,8 @@ export interface GraphData {
   inputs: Float64Array; // T x D
   targets: Float64Array; // T x K
   labels: string[] | null;
+  /** How symbols are named (s_t or h_t, U or W_xh): core/model.ts's NOTATIONS. */
+  notation: NotationName;
   crossEntropy: boolean;
   scales: {
     x: ColorScale;
@@ -41,19 +45,6 @@ export interface GraphData {
   maxLoss: number;
 }
 
-export function argmax(v: ArrayLike<number>, off: number, n: number): number {
-  let best = -1;
-  let bv = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = v[off + i];
-    if (x > bv) {
-      bv = x;
-      best = i;
-    }
-  }
-  return best;
-}
-
 function oneHotIndex(v: ArrayLike<number>, off: number, n: number): number {
   let idx = -1;
   for (let i = 0; i < n; i++) {
@@ -70,7 +61,11 @@ export function norm(v: ArrayLike<number>, off: number, n: number): number {
   return Math.sqrt(s);
 }
 
-export function graphData(result: ExploreResult, theme: ScaleTheme = 'light'): GraphData {
+export function graphData(
+  result: ExploreResult,
+  theme: ScaleTheme = 'light',
+  notation: NotationName = 'uvw',
+): GraphData {
   const { trace, scenario, labels } = result;
   const { T, H, K, D } = trace;
   const { inputs, targets } = scenario.seq;
@@ -101,6 +96,7 @@ export function graphData(result: ExploreResult, theme: ScaleTheme = 'light'): G
     inputs,
     targets,
     labels,
+    notation,
     crossEntropy: trace.lossName === 'cross-entropy',
     scales: {
       x: valueScale(maxAbs(inputs), theme),
@@ -128,11 +124,7 @@ export function graphData(result: ExploreResult, theme: ScaleTheme = 'light'): G
 export function visibleSymbol(labels: string[] | null, i: number): string {
   if (i < 0) return '';
   if (!labels) return String(i + 1);
-  const c = labels[i] ?? String(i);
-  if (c === ' ') return '␣';
-  if (c === '\n') return '↵';
-  if (c === '\t') return '⇥';
-  return c;
+  return glyph(labels[i] ?? String(i + 1));
 }
 
 /** Arrow width and opacity for a gradient of size n against the largest one. */

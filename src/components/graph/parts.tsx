@@ -1,3 +1,4 @@
+import { NOTATIONS, type NotationName } from '../../core/model';
 import { memo } from 'react';
 import {
   gradArrow,
@@ -72,10 +73,13 @@ function Outline({ strip, className }: { strip: Strip; className: string }) {
   );
 }
 
-const NODE_NAME = { x: 'input x', s: 'hidden state s', o: 'output o', L: 'loss L' } as const;
+const NODE_WORDS = { x: 'input', s: 'hidden state', o: 'output', L: 'loss' } as const;
+const NODE_LETTER = { x: 'x', o: 'o', L: 'L' } as const;
 
-export function nodeLabel(kind: LayoutNode['kind'], t: number): string {
-  return `${NODE_NAME[kind]}_${t}`;
+/** A node's accessible name, in the notation: "hidden state s_3" or "hidden state h_3". */
+export function nodeLabel(kind: LayoutNode['kind'], t: number, n: NotationName): string {
+  const letter = kind === 's' ? NOTATIONS[n].state : NODE_LETTER[kind];
+  return `${NODE_WORDS[kind]} ${letter}_${t}`;
 }
 
 /** What a node's strips show at step t: its row of the trace and the scale it is read on. */
@@ -145,7 +149,7 @@ export const GraphNode = memo(function GraphNode({
       data-current={current ? true : undefined}
       tabIndex={tabbable ? 0 : -1}
       role="img"
-      aria-label={nodeLabel(node.kind, t)}
+      aria-label={nodeLabel(node.kind, t, data.notation)}
       aria-describedby={TIP_ID}
     >
       <rect
@@ -193,6 +197,21 @@ export const GraphNode = memo(function GraphNode({
 });
 
 /** A weight edge with its label; the label is focusable on the first step only (one tab stop each). */
+/** W_xh drawn with its subscript. */
+function WeightName({ name }: { name: string }) {
+  const [base, sub] = name.split('_');
+  return sub ? (
+    <>
+      {base}
+      <tspan className="gs-wlabel-sub" dy="0.3em" fontSize="0.72em">
+        {sub}
+      </tspan>
+    </>
+  ) : (
+    <>{base}</>
+  );
+}
+
 export const WeightEdge = memo(function WeightEdge({
   edge,
   computed,
@@ -200,8 +219,11 @@ export const WeightEdge = memo(function WeightEdge({
   dim,
   focusable,
   label: withLabel = true,
+  name,
 }: {
   edge: LayoutEdge;
+  /** The weight's name in the notation (U or W_xh); data-edge keeps U, W, V. */
+  name: string;
   computed: boolean;
   highlight: boolean;
   dim: boolean;
@@ -218,7 +240,7 @@ export const WeightEdge = memo(function WeightEdge({
       textAnchor={edge.label.anchor}
       style={{ fill: WEIGHT_VAR[w] }}
     >
-      {w}
+      <WeightName name={name} />
     </text>
   );
   return (
@@ -239,7 +261,7 @@ export const WeightEdge = memo(function WeightEdge({
           data-weight={w}
           tabIndex={0}
           role="img"
-          aria-label={`weight ${w}, shared by every time step`}
+          aria-label={`weight ${name}, shared by every time step`}
         >
           <rect
             className="gs-focus"

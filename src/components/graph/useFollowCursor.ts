@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Column } from '../../layout/graphLayout';
-import type { Phase } from '../../state/cursor';
+import type { Phase } from '../../core/cursor';
 import type { ChainPanZoom } from './chainPanZoom';
 
 /**

@@ -1,10 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useAfterPaint } from '../app/useAfterPaint';
 import type { ExploreResult } from '../../core/explore';
-import { cursorInfo } from '../../state/cursor';
-import { selectCursor, selectHoverWeight, selectResult } from '../../state/selectors';
+import { cursorInfo } from '../../core/cursor';
+import {
+  selectCursor,
+  selectHoverWeight,
+  selectNotation,
+  selectResult,
+} from '../../state/selectors';
+import { isEdgeWeight } from '../../core/model';
+import { paramText } from '../../content/notation';
 import { useStore } from '../../state/store';
-import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { WeightName } from '../encoding';
 import { fmt, maxAbs, valueScale, zeroWord } from '../encoding';
 import { useResolvedTheme } from '../equations/useResolvedTheme';
@@ -28,9 +34,8 @@ import './WeightsPanel.css';
 // contribution drawn on its own ("+Δ from t = K"); at `update` the new weights sit beside the
 // old. Hovering a shared weight lights up its edges in the graph (store.hoverWeight).
 
-const SHARED = new Set<WeightName>(['U', 'W', 'V']);
-
-const GRAD_SYMBOL = (n: WeightName) => `∂L/∂${n}`;
+/** ∂L/∂U (or ∂L/∂W_xh) in plain text. */
+const gradSymbol = (name: string) => `∂L/∂${name}`;
 
 function Legend() {
   const theme = useResolvedTheme();
@@ -101,6 +106,7 @@ export function WeightsPanel() {
   const result = useStore(selectResult);
   const cursor = useAfterPaint(useStore(selectCursor));
   const hoverWeight = useStore(selectHoverWeight);
+  const notation = useStore(selectNotation);
   const [showNumbers, setShowNumbers] = useState(false);
   const [readout, setReadout] = useState('');
   const onReadout = useCallback((t: string) => setReadout(t), []);
@@ -159,7 +165,7 @@ export function WeightsPanel() {
   const isUpdate = phase === 'update';
   const hover = (w: WeightName | null) => {
     const s = useStore.getState();
-    const next = w && SHARED.has(w) ? (w as SharedWeight) : null;
+    const next = isEdgeWeight(w) ? w : null;
     if (s.hoverWeight !== next) s.setHoverWeight(next);
   };
 
@@ -204,6 +210,7 @@ export function WeightsPanel() {
               onReadout,
             };
             const dims = shapeText(name, s);
+            const sym = paramText(name, notation);
             return (
               <div
                 key={name}
@@ -217,8 +224,8 @@ export function WeightsPanel() {
                 <Heatmap
                   {...common}
                   kind="weight"
-                  caption={isUpdate ? `${name} (${dims}) before` : `${name} (${dims})`}
-                  symbol={name}
+                  caption={isUpdate ? `${sym} (${dims}) before` : `${sym} (${dims})`}
+                  symbol={sym}
                   data={result.scenario.params[name]}
                   domain={wDomains[name]}
                 />
@@ -228,10 +235,10 @@ export function WeightsPanel() {
                     kind="grad"
                     caption={
                       isUpdate || from === 1
-                        ? `${GRAD_SYMBOL(name)}, all t`
-                        : `${GRAD_SYMBOL(name)}, t ≥ ${from}`
+                        ? `${gradSymbol(sym)}, all t`
+                        : `${gradSymbol(sym)}, t ≥ ${from}`
                     }
-                    symbol={GRAD_SYMBOL(name)}
+                    symbol={gradSymbol(sym)}
                     data={g.sum}
                     domain={gDomains[name]}
                     highlight={g.mark}
@@ -239,7 +246,7 @@ export function WeightsPanel() {
                   />
                 ) : (
                   <div className="hm-pending" data-grad-pending={name}>
-                    {GRAD_SYMBOL(name)}
+                    {gradSymbol(sym)}
                     <br />
                     after the backward pass
                   </div>
@@ -249,7 +256,7 @@ export function WeightsPanel() {
                     {...common}
                     kind="delta"
                     caption={`+Δ from t = ${from}`}
-                    symbol={`Δ${from} ${GRAD_SYMBOL(name)}`}
+                    symbol={`Δ${from} ${gradSymbol(sym)}`}
                     data={g.delta}
                     domain={maxAbs(g.delta)}
                   />
@@ -258,8 +265,8 @@ export function WeightsPanel() {
                   <Heatmap
                     {...common}
                     kind="new"
-                    caption={`${name} after`}
-                    symbol={`new ${name}`}
+                    caption={`${sym} after`}
+                    symbol={`new ${sym}`}
                     data={result.updated.params[name]}
                     domain={wDomains[name]}
                   />

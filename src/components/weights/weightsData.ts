@@ -1,3 +1,5 @@
+import { spokenSymbol, visibleSymbol } from '../../core/symbols';
+import { PARAM_NAMES, PARAMS, paramShape, type Dims } from '../../core/model';
 import type { Params, Trace } from '../../core/types';
 import type { WeightName } from '../encoding';
 import { maxAbs } from '../encoding';
@@ -6,46 +8,22 @@ import { maxAbs } from '../encoding';
 // and axis labels of each parameter, the gradient accumulated over t >= K, this step's own
 // contribution, and a colour domain per matrix that stays fixed while the sum grows.
 
-export const WEIGHTS: readonly WeightName[] = ['U', 'W', 'V', 'b', 'c'];
+/** The parameters in the order the panel shows them: the model's declaration order. */
+export const WEIGHTS = PARAM_NAMES;
 
 export interface Shape {
   rows: number;
   cols: number;
 }
 
-export function shapeOf(name: WeightName, d: { H: number; D: number; K: number }): Shape {
-  switch (name) {
-    case 'U':
-      return { rows: d.H, cols: d.D };
-    case 'W':
-      return { rows: d.H, cols: d.H };
-    case 'V':
-      return { rows: d.K, cols: d.H };
-    case 'b':
-      return { rows: d.H, cols: 1 };
-    case 'c':
-      return { rows: d.K, cols: 1 };
-  }
+export function shapeOf(name: WeightName, d: Dims): Shape {
+  const [rows, cols] = paramShape(name, d);
+  return { rows, cols };
 }
 
+/** "3 × 5", or "3" for a bias vector. */
 export const shapeText = (name: WeightName, s: Shape) =>
-  name === 'b' || name === 'c' ? `${s.rows}` : `${s.rows} × ${s.cols}`;
-
-/** A vocabulary symbol made visible: space, newline and tab get glyphs. */
-export function visibleLabel(ch: string): string {
-  if (ch === ' ') return '␣';
-  if (ch === '\n') return '↵';
-  if (ch === '\t') return '⇥';
-  return ch;
-}
-
-/** The words for a vocabulary symbol, for titles and screen readers. */
-export function spokenLabel(ch: string): string {
-  if (ch === ' ') return '“space”';
-  if (ch === '\n') return '“newline”';
-  if (ch === '\t') return '“tab”';
-  return `“${ch}”`;
-}
+  PARAMS[name].shape[1] === 1 ? `${s.rows}` : `${s.rows} × ${s.cols}`;
 
 export interface AxisLabels {
   /** Short text drawn beside the heatmap (may be empty when cells are too small). */
@@ -69,7 +47,7 @@ const vocab = (
   prefix: string,
 ): AxisLabels =>
   labels && labels.length === n
-    ? { short: labels.map(visibleLabel), long: labels.map(spokenLabel), axis }
+    ? { short: labels.map(visibleSymbol), long: labels.map(spokenSymbol), axis }
     : {
         short: Array.from({ length: n }, (_, i) => `${i + 1}`),
         long: Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`),
