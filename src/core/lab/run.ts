@@ -255,8 +255,20 @@ class Series {
   }
 }
 
+/** Index of the first NaN or ±Infinity in x, or −1. */
 function firstNonFinite(x: Float64Array): number {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return i;
+  // x − x is 0 for a finite x and NaN otherwise: one branch-free pass for the common case.
+  let s0 = 0;
+  let s1 = 0;
+  const n = x.length;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += x[i] - x[i];
+    s1 += x[i + 1] - x[i + 1];
+  }
+  if (i < n) s0 += x[i] - x[i];
+  if (s0 + s1 === 0) return -1;
+  for (let j = 0; j < n; j++) if (!Number.isFinite(x[j])) return j;
   return -1;
 }
 
