@@ -95,6 +95,17 @@ describe('NaN and Infinity: stop, explain, recover', () => {
     for (const n of PARAM_NAMES) expect(allFinite(snap.lastGood.params[n])).toBe(true);
   });
 
+  it('catches weights broken from outside on the next update, as the loss', () => {
+    const run = createLabRun(choices({ task: 'parity' }));
+    run.step(3);
+    run.params().W[4] = NaN;
+    const p = run.step(5);
+    expect(p.divergence).toMatchObject({ iteration: 4, quantity: 'loss', lastGoodIteration: 2 });
+    run.restoreLastGood();
+    expect(Number.isFinite(run.params().W[4])).toBe(true);
+    expect(run.step(2).divergence).toBeNull();
+  });
+
   it('recovery 1: restore the last good weights', () => {
     const run = createLabRun(blowUp);
     run.step(500, { evaluate: false });
@@ -162,6 +173,8 @@ describe('the run object', () => {
     expect(moved).toBeLessThan(1e-10);
     expect(p.iteration).toBe(7);
     expect(() => run.setOptions({ lr: -1 })).toThrow(/Learning rate/);
+    expect(() => run.setOptions({ hidden: 8 } as never)).toThrow(/hidden cannot change/);
+    expect(run.choices().hidden).toBe(32);
   });
 
   it('snapshots and restores the whole run: the continuation is bit for bit the same', () => {

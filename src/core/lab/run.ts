@@ -174,9 +174,8 @@ export interface StepOptions {
 }
 
 /** The choices that apply to a running session without a restart. */
-export type LiveOptions = Partial<
-  Pick<LabChoices, 'lr' | 'clip' | 'clipAt' | 'tbptt' | 'temperature' | 'opt'>
->;
+export const LIVE_OPTIONS = ['lr', 'clip', 'clipAt', 'tbptt', 'temperature', 'opt'] as const;
+export type LiveOptions = Partial<Pick<LabChoices, (typeof LIVE_OPTIONS)[number]>>;
 
 export interface LabRun {
   readonly task: LabTask;
@@ -581,6 +580,9 @@ export function createLabRun(choices: LabChoices): LabRun {
     },
     progress,
     setOptions(o) {
+      for (const key of Object.keys(o))
+        if (!(LIVE_OPTIONS as readonly string[]).includes(key))
+          throw new Error(`${key} cannot change in a running session: make a new run`);
       const next = checkLabChoices({ ...c, ...o });
       if (next.opt !== c.opt) {
         session.optState = createOptimizerState(optimizerConfigOf(next), session.tensors);
