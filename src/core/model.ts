@@ -141,14 +141,14 @@ export const NOTATION_NAMES = Object.keys(NOTATIONS) as NotationName[];
 
 // ---------- the user's choices, with bounds and defaults ----------
 
-interface IntChoice {
+export interface IntChoice {
   kind: 'int';
   min: number;
   max: number;
   default: number;
   label: string;
 }
-interface NumberChoice {
+export interface NumberChoice {
   kind: 'number';
   /** Exclusive lower bound. */
   above: number;
@@ -156,7 +156,7 @@ interface NumberChoice {
   default: number;
   label: string;
 }
-interface EnumChoice<T extends string> {
+export interface EnumChoice<T extends string> {
   kind: 'enum';
   options: readonly T[];
   /** Each option's words for a menu. */
@@ -164,7 +164,7 @@ interface EnumChoice<T extends string> {
   default: T;
   label: string;
 }
-interface TextChoice {
+export interface TextChoice {
   kind: 'text';
   /** In characters (code points). */
   minLength: number;
