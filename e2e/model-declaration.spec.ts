@@ -55,6 +55,13 @@ test.describe('one declaration of the model', () => {
     await expect(tex.filter({ hasText: 'W_{hh}' }).first()).toBeAttached();
     await expect(tex.filter({ hasText: '\\mathbf{h}_{' }).first()).toBeAttached();
     await expect(page.locator('[data-edge="W"]').first()).toBeAttached();
+    // The graph names nodes and weights in the notation; data-node keeps s.
+    await expect(page.getByRole('img', { name: 'hidden state h_3' })).toHaveAttribute(
+      'data-node',
+      's',
+    );
+    await expect(page.getByRole('img', { name: /^weight W_hh,/ }).first()).toBeAttached();
+    await expect(page.getByRole('group', { name: 'Legend' })).toContainText('W_hh');
     await expect(stepLabel(page)).toHaveAttribute('data-step', 'b3');
 
     await page.reload();
