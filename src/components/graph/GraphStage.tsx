@@ -1,3 +1,4 @@
+import { NOTATIONS } from '../../core/model';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import {
@@ -281,6 +282,7 @@ export function GraphStage() {
                   height={geom.height}
                   narrow={narrow}
                   probs={probStrip}
+                  state={NOTATIONS[notation].state}
                 />
               )}
             </div>

@@ -9,6 +9,7 @@ export function Gutter({
   height,
   narrow,
   probs,
+  state,
 }: {
   rows: Rows;
   view: View;
@@ -17,6 +18,8 @@ export function Gutter({
   narrow: boolean;
   /** ŷ is drawn beside o (cross-entropy). */
   probs: boolean;
+  /** The hidden state's letter in the notation (s or h). */
+  state: string;
 }) {
   const y = (v: number) => view.y + view.k * v;
   const mid = (top: number, h: number) => y(top + h / 2) + 4;
@@ -26,7 +29,7 @@ export function Gutter({
     ['target', 'y', y(rows.target)],
     ['loss', 'L', mid(rows.lossTop, rows.lossH)],
     ['output', probs ? 'o | ŷ' : 'o', mid(rows.oTop, rows.oH)],
-    ['state', 's | ∂L/∂a', mid(rows.sTop, rows.sH)],
+    ['state', `${state} | ∂L/∂a`, mid(rows.sTop, rows.sH)],
     ['input', 'x', mid(rows.xTop, rows.xH)],
     ['symbol', '', y(rows.char)],
   ];

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useStore } from '../../state/store';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import { selectNotation } from '../../state/selectors';
-import { EDGE_WEIGHTS, PARAMS } from '../../core/model';
+import { EDGE_WEIGHTS, NOTATIONS, PARAMS } from '../../core/model';
 import { paramText } from '../../content/notation';
 import { probScaleFor, valueScale, WEIGHT_VAR } from '../encoding';
 import { useResolvedTheme } from '../equations/useResolvedTheme';
@@ -55,7 +55,10 @@ export const Legend = memo(function Legend() {
           <path d="M44,7 H10" className="gs-grad gs-grad-static" strokeWidth={3} />
           <path d="M2,7 l9,-5 v10 z" className="gs-grad-head" />
         </svg>
-        <span>gradient flowing back (thicker = larger), ∂L/∂a beside s in a pink frame</span>
+        <span>
+          gradient flowing back (thicker = larger), ∂L/∂a beside {NOTATIONS[notation].state} in a
+          pink frame
+        </span>
       </div>
       <div className="gs-leg-item">
         <span className="gs-leg-swatch-current" aria-hidden="true" />
