@@ -1,25 +1,15 @@
 import { expect, expectNoAxeViolations, test, type Page } from './fixtures';
 import { openApp } from './app';
+import { luminance } from '../test/luminance';
 
 // Issue 7.13: in the dark theme zeros are dark, not white cells glaring on a dark page.
 
-/** WCAG relative luminance of the #rrggbb / rgb() colours of these elements' attribute. */
-function luminances(page: Page, selector: string, attr: string): Promise<number[]> {
-  return page.locator(selector).evaluateAll(
-    (els, a) =>
-      els.map((el) => {
-        const c = el.getAttribute(a) ?? '';
-        const m = c.startsWith('#')
-          ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16))
-          : (c.match(/\d+/g) ?? []).slice(0, 3).map(Number);
-        const [r, g, b] = m.map((v) => {
-          const x = v / 255;
-          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      }),
-    attr,
-  );
+/** WCAG relative luminance of the colours of these elements' attribute. */
+async function luminances(page: Page, selector: string, attr: string): Promise<number[]> {
+  const colours = await page
+    .locator(selector)
+    .evaluateAll((els, a) => els.map((el) => el.getAttribute(a) ?? ''), attr);
+  return colours.map(luminance);
 }
 
 test.describe('dark theme', () => {
