@@ -33,7 +33,7 @@ const paramsShape = Object.fromEntries(
   PARAM_NAMES.map((n) => [n, PARAMS[n].shape[1] === 1 ? vector : matrix]),
 ) as { [P in ParamName]: (typeof PARAMS)[P]['shape'][1] extends 1 ? typeof vector : typeof matrix };
 
-/** The longest a symbol or a note may be; a scenario file is data, not a document. */
+/** The longest a symbol or a note may be; a scenario file holds data, not prose. */
 const SYMBOL_MAX = 16;
 const NOTES_MAX = 10_000;
 
