@@ -78,6 +78,3 @@ export const ACTIVATION_NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
 export function activation(name: ActivationName): Activation {
   return ACTIVATIONS[name];
 }
-
-export const isActivationName = (v: unknown): v is ActivationName =>
-  typeof v === 'string' && Object.hasOwn(ACTIVATIONS, v);

@@ -44,14 +44,14 @@ export const LAB_CHOICES = {
     default: 'text',
     label: 'Task',
   } satisfies EnumChoice<TaskName>,
+  // The model's own choices, with the lab's larger limits: longer text, up to 128 units.
   text: {
-    kind: 'text',
-    minLength: 2,
+    ...CHOICES.text,
     maxLength: 20000,
     default: DEFAULT_LAB_TEXT,
     label: 'Your text',
   } satisfies TextChoice,
-  hidden: { kind: 'int', min: 1, max: 128, default: 32, label: 'Hidden size' } satisfies IntChoice,
+  hidden: { ...CHOICES.hidden, max: 128, default: 32 } satisfies IntChoice,
   act: CHOICES.act,
   opt: {
     kind: 'enum',
@@ -60,13 +60,8 @@ export const LAB_CHOICES = {
     default: 'adagrad',
     label: 'Optimizer',
   } satisfies EnumChoice<OptimizerName>,
-  lr: {
-    kind: 'number',
-    above: 0,
-    max: 100,
-    default: 0.1,
-    label: 'Learning rate α',
-  } satisfies NumberChoice,
+  // Up to 100, so a student can make training blow up and see the recoveries.
+  lr: { ...CHOICES.lr, max: 100 } satisfies NumberChoice,
   clip: {
     kind: 'enum',
     options: CLIP_NAMES,
