@@ -11,6 +11,8 @@ import { LiveRegion } from './components/app/LiveRegion';
 import { useTheme } from './components/app/useTheme';
 import { useEmbedBridge } from './components/embed/useEmbedBridge';
 import type { Theme } from './state/slices/viewSlice';
+import type { HidePart } from './state/url';
+import { SiteTools } from './components/share/SiteTools';
 import './App.css';
 
 export function App() {
@@ -21,6 +23,9 @@ export function App() {
   const embed = useStore((s) => s.embed);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  // `hide=`: parts a lesson link or an embed leaves out.
+  const hide = useStore((s) => s.hide);
+  const shows = (part: HidePart) => !hide.includes(part);
 
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -32,6 +37,7 @@ export function App() {
               A recurrent network, unrolled through time — and how its gradient flows back.
             </p>
           </div>
+          <SiteTools />
           <label className="theme-select">
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
@@ -45,13 +51,13 @@ export function App() {
       <main>
         {!embed && <h2 className="visually-hidden">Explorer</h2>}
         <Notices />
-        {!embed && <ConfigPanel />}
-        <div className="workspace">
+        {!embed && shows('settings') && <ConfigPanel />}
+        <div className={shows('derivation') ? 'workspace' : 'workspace no-derivation'}>
           <div className="stage-column">
             <GraphStage />
-            <Transport />
+            {shows('transport') && <Transport />}
             <LiveRegion />
-            {embed ? (
+            {!shows('weights') ? null : embed ? (
               // In a frame the weights fold away, so the stage, the transport and the
               // derivation fit a lecture page's iframe.
               <details className="embed-weights">
@@ -62,7 +68,7 @@ export function App() {
               <WeightsPanel />
             )}
           </div>
-          <DerivationPanel />
+          {shows('derivation') && <DerivationPanel />}
         </div>
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type { AppState } from './store';
 import { cursorCount, cursorLabel } from '../core/cursor';
+import type { HidePart } from './url';
 
 // Module-level, atomic selectors: each returns a primitive or a reference the store already
 // holds, so components re-render only when what they read changes.
@@ -16,3 +17,5 @@ export const selectStatus = (s: AppState) => s.status;
 export const selectConfig = (s: AppState) => s.config;
 export const selectSource = (s: AppState) => s.source;
 export const selectNotation = (s: AppState) => s.config.notation;
+/** Is this part left out by `hide=`? (A selector per part, so the answer is a boolean.) */
+export const selectHidden = (part: HidePart) => (s: AppState) => s.hide.includes(part);

@@ -77,6 +77,33 @@ export const URL_DEFAULTS = Object.fromEntries(
 export interface FrameOptions {
   embed: boolean;
   parentOrigin: string | null;
+  /** Parts left out for a lesson link or an embed (`hide=`); absent when none. */
+  hide?: readonly HidePart[];
+}
+
+/** The parts `hide=` may leave out (spec/ui-contract.md, "The lesson and presenting"). */
+export const HIDE_PARTS = [
+  'settings',
+  'weights',
+  'derivation',
+  'transport',
+  'legend',
+  'lesson',
+] as const;
+export type HidePart = (typeof HIDE_PARTS)[number];
+
+/** URL keys outside the table: how the page is framed, read once and carried along. */
+export const FRAME_KEYS = ['embed', 'parentOrigin', 'hide'] as const;
+
+/** `hide=a,b`: the known parts in the contract's order, and the unknown ones for a notice. */
+export function parseHide(raw: string): { parts: HidePart[]; unknown: string[] } {
+  const asked = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const parts = HIDE_PARTS.filter((p) => asked.includes(p));
+  const unknown = asked.filter((p) => !(HIDE_PARTS as readonly string[]).includes(p));
+  return { parts, unknown };
 }
 
 export interface ParsedUrl {
@@ -120,11 +147,17 @@ export function parseUrl(search: string): ParsedUrl {
   const parentOrigin = parseOrigin(rawOrigin);
   if (rawOrigin && !parentOrigin)
     problems.push(`“parentOrigin” is not an http(s) origin; ignored.`);
-  return {
-    state: state as UrlState,
-    frame: { embed: q.get('embed') === '1', parentOrigin },
-    problems,
-  };
+  const frame: FrameOptions = { embed: q.get('embed') === '1', parentOrigin };
+  const rawHide = q.get('hide');
+  if (rawHide !== null) {
+    const { parts, unknown } = parseHide(rawHide);
+    if (parts.length) frame.hide = parts;
+    if (unknown.length)
+      problems.push(
+        `“hide=${shown(unknown.join(','))}”: not a part that can be hidden (${HIDE_PARTS.join(', ')}); ignored.`,
+      );
+  }
+  return { state: state as UrlState, frame, problems };
 }
 
 /** Only values that differ from the defaults are written, so links stay short. */
@@ -136,6 +169,8 @@ export function serializeUrl(state: UrlState, frame?: FrameOptions): string {
   }
   if (frame?.embed) q.set('embed', '1');
   if (frame?.parentOrigin) q.set('parentOrigin', frame.parentOrigin);
-  const s = q.toString();
+  // Written by hand: the parts are plain words, and `hide=settings,legend` reads better than %2C.
+  const hide = frame?.hide?.length ? `hide=${frame.hide.join(',')}` : '';
+  const s = [q.toString(), hide].filter(Boolean).join('&');
   return s ? `?${s}` : '';
 }

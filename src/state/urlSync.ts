@@ -8,7 +8,7 @@ import type { ExplorerConfig } from './slices/configSlice';
 // copied link opens the same picture. Reading it goes through the store's actions (goTo for
 // the scenario, cursor and view), never around them.
 
-function toUrlState(s: AppState): UrlState {
+export function toUrlState(s: AppState): UrlState {
   const T = s.result?.trace.T ?? 0;
   return {
     ...s.config,
@@ -47,13 +47,13 @@ export function startUrlSync(): void {
   if (started) return;
   started = true;
   void applyUrl(window.location.search);
-  const { embed, parentOrigin } = useStore.getState();
+  const { embed, parentOrigin, hide } = useStore.getState();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = window.location.search;
   useStore.subscribe(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const next = serializeUrl(toUrlState(useStore.getState()), { embed, parentOrigin });
+      const next = serializeUrl(toUrlState(useStore.getState()), { embed, parentOrigin, hide });
       if (next !== last) {
         last = next;
         window.history.replaceState(

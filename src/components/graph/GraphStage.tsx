@@ -3,6 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import {
   selectCursor,
+  selectHidden,
   selectHoverWeight,
   selectNotation,
   selectResult,
@@ -57,6 +58,7 @@ export function GraphStage() {
   const view = useStore(selectView);
   const hover = useStore(selectHoverWeight);
   const status = useStore(selectStatus);
+  const hideLegend = useStore(selectHidden('legend'));
 
   const theme = useResolvedTheme();
   const notation = useStore(selectNotation);
@@ -316,7 +318,7 @@ export function GraphStage() {
       ) : (
         <FoldedCaption T={T} />
       )}
-      <Legend />
+      {!hideLegend && <Legend />}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { EdgeWeight } from '../../core/model';
 import { APP_DEFAULTS, type Theme, type View } from '../appChoices';
-import type { FrameOptions } from '../url';
+import type { FrameOptions, HidePart } from '../url';
 import type { AppState } from '../store';
 
 export type { Theme, View };
@@ -15,6 +15,8 @@ export interface ViewSlice {
   hoverWeight: SharedWeight | null;
   embed: boolean;
   parentOrigin: string | null;
+  /** Parts left out by `hide=` (a lesson link or an embed). */
+  hide: readonly HidePart[];
   /** Dismissible notices (a URL value that was refused, an imported file that was not valid). */
   notices: string[];
   setView: (view: View) => void;
@@ -32,11 +34,12 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   hoverWeight: null,
   embed: false,
   parentOrigin: null,
+  hide: [],
   notices: [],
   setView: (view) => set({ view }),
   setTheme: (theme) => set({ theme }),
   setHoverWeight: (hoverWeight) => set({ hoverWeight }),
-  setFrame: ({ embed, parentOrigin }) => set({ embed, parentOrigin }),
+  setFrame: ({ embed, parentOrigin, hide = [] }) => set({ embed, parentOrigin, hide }),
   notify: (messages) => {
     if (messages.length) set((s) => ({ notices: [...s.notices, ...messages] }));
   },
