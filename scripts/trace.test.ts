@@ -199,6 +199,25 @@ describe.concurrent('npm run -s trace -- FILE', () => {
     expect(line).toBe(`${missing}: cannot read: ENOENT`);
   });
 
+  it('writes the worked example as LaTeX, in the notation asked for', SLOW, async () => {
+    const [all, one, bad] = await Promise.all([
+      runTrace([scenarioPath, '--format', 'latex']),
+      runTrace(['--format', 'latex', '--notation', 'wxh', '--step', 'b2', scenarioPath]),
+      runTrace([scenarioPath, '--format', 'pdf']),
+    ]);
+    expect(all.stderr).toBe('');
+    expect(all.status).toBe(0);
+    expect(all.stdout).toMatch(/\\documentclass[^\n]*\n\\usepackage\{amsmath\}\n/);
+    // 0, f1 … f3, b3 … b1, update: eight cursor positions.
+    expect(all.stdout.match(/\\subsection\*/g)).toHaveLength(8);
+    expect(one.status).toBe(0);
+    expect(one.stdout.match(/\\subsection\*\{([^}]*)\}/g)).toEqual([
+      '\\subsection*{Backward pass, t = 2 (from t = 3 down to 1)}',
+    ]);
+    expect(one.stdout).toContain('W_{hh}');
+    expect(expectRefused(bad)).toMatch(/^--format pdf: not a valid option/);
+  });
+
   it('prints its usage without an argument', SLOW, async () => {
     const line = expectRefused(await runTrace([]));
     expect(line).toMatch(/^usage: npm run -s trace -- FILE/);

@@ -55,7 +55,8 @@ export interface EquationOptions {
   /** Vocabulary symbols of the one-hot inputs/outputs, or null for real-valued data. */
   labels: readonly string[] | null;
   notation: NotationName;
-  colors: EquationColors;
+  /** null: plain LaTeX without colours or HTML classes (the LaTeX export). */
+  colors: EquationColors | null;
   /** The learning rate α of the update. */
   lr: number;
   /** After θ ← θ − α∇L: the new parameters and the loss of the same sequence under them. */

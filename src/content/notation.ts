@@ -68,20 +68,25 @@ export interface Notation {
   gradVec: (name: VectorSymbol, t: string | number) => string;
   /** ∂L/∂(weight), coloured as a gradient around a coloured weight. */
   gradW: (name: ParamName) => string;
-  /** Wrap LaTeX in a colour. */
+  /** Wrap LaTeX in a colour (in braces only, without colours). */
   color: (hex: string, tex: string) => string;
-  colors: EquationColors;
+  colors: EquationColors | null;
 }
 
-export function notation(name: NotationName, colors: EquationColors): Notation {
+/**
+ * `colors: null` writes plain LaTeX, without `\\color` and `\\htmlClass`: the LaTeX export,
+ * which must compile with amsmath alone.
+ */
+export function notation(name: NotationName, colors: EquationColors | null): Notation {
   const decl = NOTATIONS[name];
   const vecTemplate = (v: VectorSymbol) => VECTOR_TEMPLATES[v].replace('S', decl.state);
-  const color = (hex: string, tex: string) => `{\\color{${hex}}${tex}}`;
-  const plain = (p: ParamName) => color(colors.weights[p], decl.params[p].tex);
+  const color = (hex: string, tex: string) => (colors ? `{\\color{${hex}}${tex}}` : `{${tex}}`);
+  const plain = (p: ParamName) => color(colors?.weights[p] ?? '', decl.params[p].tex);
   // U, W and V carry a class, so hovering one in an equation lights up every edge that shares it.
   const w = (p: ParamName) =>
-    isEdgeWeight(p) ? `\\htmlClass{${WEIGHT_CLASS_PREFIX}${p}}{${plain(p)}}` : plain(p);
-  const grad = (inner: string) => color(colors.grad, `\\frac{\\partial L}{\\partial ${inner}}`);
+    colors && isEdgeWeight(p) ? `\\htmlClass{${WEIGHT_CLASS_PREFIX}${p}}{${plain(p)}}` : plain(p);
+  const grad = (inner: string) =>
+    color(colors?.grad ?? '', `\\frac{\\partial L}{\\partial ${inner}}`);
   return {
     name,
     vec: (v, t) => at(vecTemplate(v), t),
@@ -91,7 +96,7 @@ export function notation(name: NotationName, colors: EquationColors): Notation {
     wT: (p) => `${w(p)}${SYMBOLS.transpose}`,
     grad,
     gradVec: (v, t) => grad(at(vecTemplate(v), t)),
-    gradW: (p) => color(colors.grad, `\\frac{\\partial L}{\\partial ${plain(p)}}`),
+    gradW: (p) => color(colors?.grad ?? '', `\\frac{\\partial L}{\\partial ${plain(p)}}`),
     color,
     colors,
   };

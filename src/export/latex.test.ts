@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { explore, type ExploreRequest } from '../core/explore';
+import { cursorCount } from '../core/cursor';
+import type { NotationName } from '../core/model';
+import { displayEquations, latexDocument, latexText } from './latex';
+
+// The LaTeX export: every display equation renders with KaTeX in strict mode, the document
+// uses amsmath alone, and (where pdflatex is installed; CI has none) it compiles cleanly.
+
+const example = JSON.parse(
+  readFileSync(join(__dirname, '../../test/fixtures/example-scenario.json'), 'utf8'),
+) as Extract<ExploreRequest, { kind: 'scenario' }>['scenario'];
+
+function doc(req: ExploreRequest, notation: NotationName, cursors?: number[]): string {
+  const r = explore(req);
+  if (!r.ok) throw new Error(r.error);
+  const { trace, scenario, labels, updated } = r.value;
+  return latexDocument({
+    trace,
+    scenario,
+    labels,
+    notation,
+    lr: updated.lr,
+    updated,
+    cursors: cursors ?? Array.from({ length: cursorCount(trace.T) }, (_, i) => i),
+  });
+}
+
+const text = (t: string, extra: Partial<Extract<ExploreRequest, { kind: 'text' }>> = {}) =>
+  ({
+    kind: 'text',
+    text: t,
+    hidden: 5,
+    activation: 'tanh',
+    loss: 'cross-entropy',
+    seed: 3,
+    lr: 0.1,
+    ...extra,
+  }) as ExploreRequest;
+
+const CASES: [string, string][] = [
+  ['the example scenario, uvw', doc({ kind: 'scenario', scenario: example, lr: 0.1 }, 'uvw')],
+  // Labels LaTeX and KaTeX both must survive: specials, a space, accents, an emoji.
+  ['a typed sequence with awkward symbols, wxh', doc(text('a_b#%&$ é~^\\{}😀a_b'), 'wxh')],
+  [
+    'ReLU, squared error, a long sequence (elided), uvw',
+    doc(text('the quick brown fox jumps', { activation: 'relu', loss: 'squared-error' }), 'uvw'),
+  ],
+];
+
+describe('the LaTeX export', () => {
+  it.each(CASES)('%s: every display equation renders with KaTeX, strict', (_, d) => {
+    const eqs = displayEquations(d);
+    expect(eqs.length).toBeGreaterThan(20);
+    for (const tex of eqs)
+      expect(() =>
+        katex.renderToString(tex, { displayMode: true, strict: 'error', throwOnError: true }),
+      ).not.toThrow();
+  });
+
+  it.each(CASES)('%s: amsmath only, no colours and no HTML macros', (_, d) => {
+    expect(d.match(/\\usepackage(\[[^\]]*\])?\{[^}]*\}/g)).toEqual(['\\usepackage{amsmath}']);
+    expect(d).not.toMatch(/\\(color|htmlClass|mathbb|textcolor)\b/);
+    // Outside Latin-1 nothing is left for pdflatex's default fonts to miss.
+    expect([...d].filter((c) => c.codePointAt(0)! > 0xff)).toEqual([]);
+    expect(d.startsWith('%')).toBe(true);
+    expect(d.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  it('writes only the cursor asked for, in the notation asked for', () => {
+    const d = doc({ kind: 'scenario', scenario: example, lr: 0.1 }, 'wxh', [5]);
+    expect(d.match(/\\subsection\*/g)).toHaveLength(1);
+    expect(d).toContain('Backward pass, t = 2');
+    expect(d).toContain('W_{hh}');
+    expect(d).not.toMatch(/\{W\}\^\{\\top\}/);
+  });
+
+  it('escapes plain words for LaTeX text', () => {
+    expect(latexText('t ≤ 3 … W_xh 50% & #1 “q” 😀')).toBe(
+      "t $\\le$ 3 \\ldots{} W\\_xh 50\\% \\& \\#1 ``q'' U+1F600",
+    );
+  });
+
+  const pdflatex = spawnSync('pdflatex', ['--version']).status === 0;
+  it.skipIf(!pdflatex).each(CASES)(
+    '%s: compiles with pdflatex, without missing characters',
+    { timeout: 60_000 },
+    (_, d) => {
+      const dir = mkdtempSync(join(tmpdir(), 'unrolled-tex-'));
+      try {
+        writeFileSync(join(dir, 'worked.tex'), d);
+        const r = spawnSync(
+          'pdflatex',
+          ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'worked.tex'],
+          { cwd: dir, encoding: 'utf8' },
+        );
+        const log = readFileSync(join(dir, 'worked.log'), 'utf8');
+        expect(r.status, log.slice(-2000)).toBe(0);
+        expect(log).not.toMatch(/Missing character|Undefined control sequence/);
+        expect(readFileSync(join(dir, 'worked.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
