@@ -82,6 +82,12 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
+  // Closed first, so the page is no longer inert when the opener takes focus back.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
+
   const toggle = (part: HidePart, on: boolean) =>
     setHide((h) => HIDE_PARTS.filter((p) => (p === part ? on : h.includes(p))));
 
@@ -94,7 +100,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
       onKeyDown={onKeyDown}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={`${id}-title`}>Share a link</h2>
@@ -158,7 +164,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
         <span role="status" className="share-status">
           {copied.link === link ? copied.text : ''}
         </span>
-        <button type="button" className="share-close" onClick={onClose}>
+        <button type="button" className="share-close" onClick={close}>
           Close
         </button>
       </div>
