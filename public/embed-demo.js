@@ -53,9 +53,10 @@ window.addEventListener('message', (e) => {
   note(m);
   if (m.type === 'ready') for (const b of buttons) b.disabled = false;
   if (m.type === 'step') now.textContent = String(m.step);
-  // The frame takes the height of its content (within reason).
+  // The frame takes the height of its content (within reason). Exactly that height: a frame
+  // grown past it would make the explorer report its new, larger viewport, and so on.
   if (m.type === 'resize' && Number.isFinite(m.height))
-    frame.style.height = `${Math.max(320, Math.min(m.height + 2, 2400))}px`;
+    frame.style.height = `${Math.max(320, Math.min(Math.round(m.height), 2400))}px`;
 });
 
 document.getElementById('set-step').addEventListener('click', () => {
