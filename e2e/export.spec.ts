@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from './fixtures';
+import { expect, expectNoAxeViolations, test, type Page } from './fixtures';
 
 // The exports of `Download…`: the graph as shown (SVG, PNG at 2x), the trace, the LaTeX.
 
@@ -78,4 +78,22 @@ test('Export LaTeX writes this step’s worked example in the notation chosen', 
   expect(text).toContain('{W_{hh}}^{\\top}');
   expect(text).not.toMatch(/\\(color|htmlClass)/);
   expect(text.trimEnd().endsWith('\\end{document}')).toBe(true);
+});
+
+test('Download… opens and closes with the keyboard alone, and is axe-clean open', async ({
+  page,
+}) => {
+  await page.goto('/?text=hello');
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
+  const menu = page.getByRole('button', { name: 'Download…' });
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Export SVG' })).toBeFocused();
+  await expectNoAxeViolations(page, { include: ['.site-header'] });
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: 'Export SVG' })).toHaveCount(0);
+  await expect(menu).toBeFocused();
 });
