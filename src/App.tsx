@@ -11,7 +11,12 @@ import { LiveRegion } from './components/app/LiveRegion';
 import { useTheme } from './components/app/useTheme';
 import { useEmbedBridge } from './components/embed/useEmbedBridge';
 import type { Theme } from './state/slices/viewSlice';
+import { lazy, Suspense } from 'react';
+import { PageNav } from './components/app/PageNav';
 import './App.css';
+
+// The training lab loads on demand, outside the first screen's budget.
+const LabPage = lazy(() => import('./components/training/LabPage'));
 
 export function App() {
   useTheme();
@@ -21,6 +26,7 @@ export function App() {
   const embed = useStore((s) => s.embed);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  const page = useStore((s) => s.page);
 
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -32,6 +38,7 @@ export function App() {
               A recurrent network, unrolled through time — and how its gradient flows back.
             </p>
           </div>
+          <PageNav />
           <label className="theme-select">
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
@@ -42,29 +49,38 @@ export function App() {
           </label>
         </header>
       )}
-      <main>
-        {!embed && <h2 className="visually-hidden">Explorer</h2>}
-        <Notices />
-        {!embed && <ConfigPanel />}
-        <div className="workspace">
-          <div className="stage-column">
-            <GraphStage />
-            <Transport />
-            <LiveRegion />
-            {embed ? (
-              // In a frame the weights fold away, so the stage, the transport and the
-              // derivation fit a lecture page's iframe.
-              <details className="embed-weights">
-                <summary>Weights and gradients</summary>
+      {page === 'lab' ? (
+        <main>
+          <Notices />
+          <Suspense fallback={<p role="status">Loading the training lab…</p>}>
+            <LabPage />
+          </Suspense>
+        </main>
+      ) : (
+        <main>
+          {!embed && <h2 className="visually-hidden">Explorer</h2>}
+          <Notices />
+          {!embed && <ConfigPanel />}
+          <div className="workspace">
+            <div className="stage-column">
+              <GraphStage />
+              <Transport />
+              <LiveRegion />
+              {embed ? (
+                // In a frame the weights fold away, so the stage, the transport and the
+                // derivation fit a lecture page's iframe.
+                <details className="embed-weights">
+                  <summary>Weights and gradients</summary>
+                  <WeightsPanel />
+                </details>
+              ) : (
                 <WeightsPanel />
-              </details>
-            ) : (
-              <WeightsPanel />
-            )}
+              )}
+            </div>
+            <DerivationPanel />
           </div>
-          <DerivationPanel />
-        </div>
-      </main>
+        </main>
+      )}
     </div>
   );
 }
