@@ -79,6 +79,9 @@ describe('URL state', () => {
     // The explorer's own bounds still hold on its page, and the lab's keys are not read there.
     expect(parseUrl('?hidden=100').problems).toHaveLength(1);
     expect(parseUrl('?hidden=100&task=copy').lab).toEqual(defaultLabChoices());
+    // A long text stays out of the link (servers refuse long request lines).
+    const long = serializeUrl(state, undefined, { ...lab, text: 'ab'.repeat(1001) });
+    expect(long).not.toContain('text=');
   });
 
   it('refuses lab values out of range, and a delay as long as the sequence, with notices', () => {

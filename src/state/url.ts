@@ -83,6 +83,12 @@ const LAB_DEFAULTS = Object.fromEntries(
   Object.entries(LAB_URL_PROPS).map(([k, p]) => [k, p.default]),
 ) as unknown as LabChoices;
 
+/**
+ * A lab text longer than this (UTF-16 units) stays out of the URL: servers refuse request
+ * lines past 8–16 kB, and a link that does not open is worse than one without the text.
+ */
+export const LAB_URL_TEXT_MAX = 2000;
+
 /** Read by the lab's table on the lab's page. */
 const labKey = (page: Page, key: string) => page === 'lab' && key in LAB_URL_PROPS;
 
@@ -192,7 +198,11 @@ export function serializeUrl(state: UrlState, frame?: FrameOptions, lab?: LabCho
   }
   if (state.page === 'lab' && lab)
     for (const key of Object.keys(LAB_URL_PROPS) as LabChoiceName[])
-      if (lab[key] !== LAB_URL_PROPS[key].default) q.set(key, String(lab[key]));
+      if (
+        lab[key] !== LAB_URL_PROPS[key].default &&
+        (key !== 'text' || lab.text.length <= LAB_URL_TEXT_MAX)
+      )
+        q.set(key, String(lab[key]));
   if (frame?.embed) q.set('embed', '1');
   if (frame?.parentOrigin) q.set('parentOrigin', frame.parentOrigin);
   const s = q.toString();
