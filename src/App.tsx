@@ -1,19 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { useStore } from './state/store';
-import { ConfigPanel } from './components/controls/ConfigPanel';
-import { Transport } from './components/controls/Transport';
 import { useKeyboard } from './components/controls/useKeyboard';
 import { usePlayer } from './components/controls/usePlayer';
-import { GraphStage } from './components/graph/GraphStage';
-import { DerivationPanel } from './components/equations/DerivationPanel';
-import { WeightsPanel } from './components/weights/WeightsPanel';
 import { Notices } from './components/app/Notices';
-import { LiveRegion } from './components/app/LiveRegion';
 import { useTheme } from './components/app/useTheme';
+import { PageNav } from './components/app/PageNav';
+import { ExplorerPage } from './components/app/ExplorerPage';
 import { useEmbedBridge } from './components/embed/useEmbedBridge';
-import type { Theme } from './state/slices/viewSlice';
-import type { HidePart } from './state/url';
 import { SiteTools } from './components/share/SiteTools';
+import type { Theme } from './state/slices/viewSlice';
 import './App.css';
+
+// The training lab loads on demand, outside the first screen's budget.
+const LabPage = lazy(() => import('./components/training/LabPage'));
 
 export function App() {
   useTheme();
@@ -23,9 +22,7 @@ export function App() {
   const embed = useStore((s) => s.embed);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
-  // `hide=`: parts a lesson link or an embed leaves out.
-  const hide = useStore((s) => s.hide);
-  const shows = (part: HidePart) => !hide.includes(part);
+  const page = useStore((s) => s.page);
 
   return (
     <div className={embed ? 'app embed' : 'app'}>
@@ -37,6 +34,7 @@ export function App() {
               A recurrent network, unrolled through time — and how its gradient flows back.
             </p>
           </div>
+          <PageNav />
           <SiteTools />
           <label className="theme-select">
             Theme{' '}
@@ -48,29 +46,16 @@ export function App() {
           </label>
         </header>
       )}
-      <main>
-        {!embed && <h2 className="visually-hidden">Explorer</h2>}
-        <Notices />
-        {!embed && shows('settings') && <ConfigPanel />}
-        <div className={shows('derivation') ? 'workspace' : 'workspace no-derivation'}>
-          <div className="stage-column">
-            <GraphStage />
-            {shows('transport') && <Transport />}
-            <LiveRegion />
-            {!shows('weights') ? null : embed ? (
-              // In a frame the weights fold away, so the stage, the transport and the
-              // derivation fit a lecture page's iframe.
-              <details className="embed-weights">
-                <summary>Weights and gradients</summary>
-                <WeightsPanel />
-              </details>
-            ) : (
-              <WeightsPanel />
-            )}
-          </div>
-          {shows('derivation') && <DerivationPanel />}
-        </div>
-      </main>
+      {page === 'lab' ? (
+        <main>
+          <Notices />
+          <Suspense fallback={<p role="status">Loading the training lab…</p>}>
+            <LabPage />
+          </Suspense>
+        </main>
+      ) : (
+        <ExplorerPage />
+      )}
     </div>
   );
 }

@@ -10,9 +10,13 @@ export type Theme = (typeof THEMES)[number];
 export const SPEEDS = ['0.5', '1', '2', '4'] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+export const PAGES = ['explorer', 'lab'] as const;
+export type Page = (typeof PAGES)[number];
+
 export const APP_DEFAULTS = {
   view: 'folded' as View,
   theme: 'auto' as Theme,
   speed: '1' as Speed,
   step: '0',
+  page: 'explorer' as Page,
 };

@@ -4,8 +4,9 @@ import { createConfigSlice, type ConfigSlice } from './slices/configSlice';
 import { createCursorSlice, type CursorSlice } from './slices/cursorSlice';
 import { createNavSlice, type NavSlice } from './slices/navSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
+import { createLabSlice, type LabSlice } from './slices/labSlice';
 
-export type AppState = ConfigSlice & ComputeSlice & CursorSlice & ViewSlice & NavSlice;
+export type AppState = ConfigSlice & ComputeSlice & CursorSlice & ViewSlice & NavSlice & LabSlice;
 
 /** A new store (the app has one; tests make their own). */
 export const createAppStore = () =>
@@ -15,6 +16,7 @@ export const createAppStore = () =>
     ...createCursorSlice(...a),
     ...createViewSlice(...a),
     ...createNavSlice(...a),
+    ...createLabSlice(...a),
   }));
 
 export const useStore = createAppStore();

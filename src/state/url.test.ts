@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLabChoices } from '../core/lab/choices';
 import { parseUrl, serializeUrl, URL_DEFAULTS } from './url';
 
 describe('URL state', () => {
@@ -49,5 +50,44 @@ describe('URL state', () => {
     expect(p.problems).toEqual([]);
     expect([p.state.act, p.state.notation, p.state.hidden]).toEqual(['softsign', 'wxh', 16]);
     expect(parseUrl('?notation=greek&hidden=17').problems).toHaveLength(2);
+  });
+
+  it('on the lab page, the shared keys are the lab’s (hidden up to 128) and every lab choice round-trips', () => {
+    const lab = {
+      ...defaultLabChoices(),
+      task: 'copy' as const,
+      hidden: 100,
+      lr: 50,
+      opt: 'sgd' as const,
+      clip: 'norm' as const,
+      clipAt: 2,
+      tbptt: 10,
+      seqLen: 30,
+      delay: 20,
+      temperature: 0.5,
+      seed: 9,
+      act: 'relu' as const,
+    };
+    const state = { ...URL_DEFAULTS, page: 'lab' as const, theme: 'dark' as const };
+    const q = serializeUrl(state, undefined, lab);
+    expect(q).toContain('page=lab');
+    expect(q).toContain('hidden=100');
+    const p = parseUrl(q);
+    expect(p.problems).toEqual([]);
+    expect(p.lab).toEqual(lab);
+    expect(p.state).toEqual(state);
+    // The explorer's own bounds still hold on its page, and the lab's keys are not read there.
+    expect(parseUrl('?hidden=100').problems).toHaveLength(1);
+    expect(parseUrl('?hidden=100&task=copy').lab).toEqual(defaultLabChoices());
+    // A long text stays out of the link (servers refuse long request lines).
+    const long = serializeUrl(state, undefined, { ...lab, text: 'ab'.repeat(1001) });
+    expect(long).not.toContain('text=');
+  });
+
+  it('refuses lab values out of range, and a delay as long as the sequence, with notices', () => {
+    const p = parseUrl('?page=lab&hidden=129&lr=0&clip=sometimes&task=copy&delay=30&seqLen=25');
+    expect(p.lab).toMatchObject({ hidden: 32, lr: 0.1, clip: 'value', delay: 2, seqLen: 25 });
+    expect(p.problems).toHaveLength(4);
+    expect(p.problems[3]).toMatch(/Delay k must be less than the sequence length/);
   });
 });

@@ -1,16 +1,29 @@
 import * as z from 'zod/mini';
-import { CHOICES, type ChoiceName } from '../core/model';
+import {
+  CHOICES,
+  type ChoiceName,
+  type EnumChoice,
+  type IntChoice,
+  type NumberChoice,
+  type TextChoice,
+} from '../core/model';
+import {
+  LAB_CHOICES,
+  labChoiceErrors,
+  type LabChoiceName,
+  type LabChoices,
+} from '../core/lab/choices';
 import { PRESET_IDS } from '../core/presets';
-import { APP_DEFAULTS, SPEEDS, THEMES, VIEWS } from './appChoices';
+import { APP_DEFAULTS, PAGES, SPEEDS, THEMES, VIEWS, type Page } from './appChoices';
 
 // Every choice a user makes lives in the URL. One table names each property, its schema and
 // its default; parse and serialize are both driven by it, so they cannot drift apart. The
 // model's choices (text, hidden, act, loss, seed, lr, notation) come from core/model.ts with
 // their bounds and defaults; nothing here repeats them.
 
-type Choice = (typeof CHOICES)[ChoiceName];
+type Choice = IntChoice | NumberChoice | TextChoice | EnumChoice<string>;
 
-/** The URL schema of one model choice, from its declaration. */
+/** The URL schema of one model (or training lab) choice, from its declaration. */
 function schemaOf(c: Choice) {
   switch (c.kind) {
     case 'text':
@@ -51,7 +64,33 @@ export const URL_PROPS = {
   theme: { schema: z.enum(THEMES), default: APP_DEFAULTS.theme },
   preset: { schema: z.enum(['none', ...PRESET_IDS]), default: 'none' },
   speed: { schema: z.enum(SPEEDS), default: APP_DEFAULTS.speed },
+  page: { schema: z.enum(PAGES), default: APP_DEFAULTS.page },
 } as const;
+
+/**
+ * The training lab's keys, from its declaration (core/lab/choices.ts). Under `page=lab` the
+ * keys it shares with the explorer (text, hidden, act, lr, seed) are the lab's, with the lab's
+ * bounds (hidden up to 128); on the explorer's page they are the explorer's.
+ */
+export const LAB_URL_PROPS = Object.fromEntries(
+  (Object.keys(LAB_CHOICES) as LabChoiceName[]).map((k) => [
+    k,
+    { schema: schemaOf(LAB_CHOICES[k]), default: LAB_CHOICES[k].default },
+  ]),
+) as unknown as Record<LabChoiceName, { schema: z.ZodMiniType; default: unknown }>;
+
+const LAB_DEFAULTS = Object.fromEntries(
+  Object.entries(LAB_URL_PROPS).map(([k, p]) => [k, p.default]),
+) as unknown as LabChoices;
+
+/**
+ * A lab text longer than this (UTF-16 units) stays out of the URL: servers refuse request
+ * lines past 8–16 kB, and a link that does not open is worse than one without the text.
+ */
+export const LAB_URL_TEXT_MAX = 2000;
+
+/** Read by the lab's table on the lab's page. */
+const labKey = (page: Page, key: string) => page === 'lab' && key in LAB_URL_PROPS;
 
 export type UrlKey = keyof typeof URL_PROPS;
 
@@ -67,6 +106,7 @@ export type UrlState = {
   theme: (typeof THEMES)[number];
   preset: 'none' | (typeof PRESET_IDS)[number];
   speed: (typeof SPEEDS)[number];
+  page: Page;
 };
 
 export const URL_DEFAULTS = Object.fromEntries(
@@ -111,6 +151,8 @@ export interface ParsedUrl {
   frame: FrameOptions;
   /** One line per value that was refused, for the dismissible notice. */
   problems: string[];
+  /** The training lab's choices (its defaults unless the page is the lab). */
+  lab: LabChoices;
 }
 
 function parseOrigin(raw: string | null): string | null {
@@ -129,19 +171,38 @@ function shown(raw: string): string {
   return clean.length > 40 ? `${clean.slice(0, 40).join('')}…` : clean.join('');
 }
 
+/** A default in a notice: a long text by its first line. */
+function shownDefault(v: unknown): string {
+  const s = String(v);
+  return s.includes('\n') ? `the default (“${shown(s.split('\n')[0])}”…)` : s;
+}
+
 export function parseUrl(search: string): ParsedUrl {
   const q = new URLSearchParams(search);
   const state = { ...URL_DEFAULTS } as Record<UrlKey, unknown>;
+  const lab = { ...LAB_DEFAULTS } as Record<LabChoiceName, unknown>;
   const problems: string[] = [];
-  for (const key of Object.keys(URL_PROPS) as UrlKey[]) {
-    const raw = q.get(key);
-    if (raw === null) continue;
-    const r = URL_PROPS[key].schema.safeParse(raw);
-    if (r.success) state[key] = r.data;
-    else
-      problems.push(
-        `“${key}=${shown(raw)}” is not valid; using ${String(URL_PROPS[key].default)}.`,
-      );
+  const page = URL_PROPS.page.schema.safeParse(q.get('page')).data ?? APP_DEFAULTS.page;
+  const tables = [
+    [URL_PROPS, state],
+    ...(page === 'lab' ? [[LAB_URL_PROPS, lab] as const] : []),
+  ] as const;
+  for (const [props, into] of tables)
+    for (const key of Object.keys(props)) {
+      const raw = q.get(key);
+      if (raw === null || (props === URL_PROPS && labKey(page, key))) continue;
+      const prop = (props as Record<string, { schema: z.ZodMiniType; default: unknown }>)[key];
+      const r = prop.schema.safeParse(raw);
+      if (r.success) (into as Record<string, unknown>)[key] = r.data;
+      else
+        problems.push(`“${key}=${shown(raw)}” is not valid; using ${shownDefault(prop.default)}.`);
+    }
+  // Choices valid one by one may still clash (a delay as long as the sequence).
+  const clash = labChoiceErrors(lab as unknown as LabChoices);
+  if (clash.length) {
+    problems.push(`${clash.join(' ')} Using the defaults for the delay and the length.`);
+    lab.delay = LAB_DEFAULTS.delay;
+    lab.seqLen = LAB_DEFAULTS.seqLen;
   }
   const rawOrigin = q.get('parentOrigin');
   const parentOrigin = parseOrigin(rawOrigin);
@@ -157,16 +218,23 @@ export function parseUrl(search: string): ParsedUrl {
         `“hide=${shown(unknown.join(','))}”: not a part that can be hidden (${HIDE_PARTS.join(', ')}); ignored.`,
       );
   }
-  return { state: state as UrlState, frame, problems };
+  return { state: state as UrlState, frame, problems, lab: lab as unknown as LabChoices };
 }
 
 /** Only values that differ from the defaults are written, so links stay short. */
-export function serializeUrl(state: UrlState, frame?: FrameOptions): string {
+export function serializeUrl(state: UrlState, frame?: FrameOptions, lab?: LabChoices): string {
   const q = new URLSearchParams();
   for (const key of Object.keys(URL_PROPS) as UrlKey[]) {
     const v = state[key];
-    if (v !== URL_PROPS[key].default) q.set(key, String(v));
+    if (v !== URL_PROPS[key].default && !labKey(state.page, key)) q.set(key, String(v));
   }
+  if (state.page === 'lab' && lab)
+    for (const key of Object.keys(LAB_URL_PROPS) as LabChoiceName[])
+      if (
+        lab[key] !== LAB_URL_PROPS[key].default &&
+        (key !== 'text' || lab.text.length <= LAB_URL_TEXT_MAX)
+      )
+        q.set(key, String(lab[key]));
   if (frame?.embed) q.set('embed', '1');
   if (frame?.parentOrigin) q.set('parentOrigin', frame.parentOrigin);
   // Written by hand: the parts are plain words, and `hide=settings,legend` reads better than %2C.

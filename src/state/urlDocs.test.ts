@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRAME_KEYS, HIDE_PARTS, URL_PROPS } from './url';
+import { FRAME_KEYS, HIDE_PARTS, LAB_URL_PROPS, URL_PROPS } from './url';
 import { APP_DEFAULTS, SPEEDS, THEMES, VIEWS } from './appChoices';
 import { CHOICES, type ChoiceName } from '../core/model';
+import { LAB_CHOICES, type LabChoiceName } from '../core/lab/choices';
 
 // docs/embedding.md lists every URL key of the one URL table, so the two cannot drift apart:
 // a key added to the table without a line in the docs fails here.
@@ -17,13 +18,21 @@ const rows = new Map(
 
 describe('docs/embedding.md', () => {
   it('has a row for every key of the URL table and of the frame', () => {
-    for (const key of [...Object.keys(URL_PROPS), ...FRAME_KEYS])
+    for (const key of [...Object.keys(URL_PROPS), ...Object.keys(LAB_URL_PROPS), ...FRAME_KEYS])
       expect(rows.has(key), `docs/embedding.md has no row for \`${key}=\``).toBe(true);
   });
 
   it('gives each model choice its default and every option', () => {
     for (const key of Object.keys(CHOICES) as ChoiceName[]) {
       const c = CHOICES[key];
+      const row = rows.get(key)!;
+      expect(row, key).toContain(`\`${String(c.default)}\``);
+      if (c.kind === 'enum') for (const o of c.options) expect(row, key).toContain(`\`${o}\``);
+    }
+    // The lab's own keys (those it shares with the model are described in words).
+    for (const key of Object.keys(LAB_CHOICES) as LabChoiceName[]) {
+      if (key in CHOICES) continue;
+      const c = LAB_CHOICES[key];
       const row = rows.get(key)!;
       expect(row, key).toContain(`\`${String(c.default)}\``);
       if (c.kind === 'enum') for (const o of c.options) expect(row, key).toContain(`\`${o}\``);

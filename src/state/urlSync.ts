@@ -18,13 +18,16 @@ export function toUrlState(s: AppState): UrlState {
     theme: s.theme,
     preset: s.source.kind === 'preset' ? s.source.id : 'none',
     speed: s.speed,
+    page: s.page,
   };
 }
 
 /** Move the app to what a URL says; bad values fall back to defaults with a notice. */
 export function applyUrl(search: string): Promise<unknown> {
-  const { state: u, frame, problems } = parseUrl(search);
+  const { state: u, frame, problems, lab } = parseUrl(search);
   const s = useStore.getState();
+  s.setPage(u.page);
+  void s.setLabChoices(lab);
   s.setFrame(frame);
   s.setTheme(u.theme);
   s.setSpeed(u.speed);
@@ -53,7 +56,11 @@ export function startUrlSync(): void {
   useStore.subscribe(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const next = serializeUrl(toUrlState(useStore.getState()), { embed, parentOrigin, hide });
+      const next = serializeUrl(
+        toUrlState(useStore.getState()),
+        { embed, parentOrigin, hide },
+        useStore.getState().labChoices,
+      );
       if (next !== last) {
         last = next;
         window.history.replaceState(

@@ -1,5 +1,7 @@
 import { explore, type ExploreRequest, type ExploreResponse } from '../core/explore';
 import type { ExploreResult } from '../core/explore';
+import { labKind } from './lab';
+import { nextTask } from './nextTask';
 
 // Sessions held in the worker. A session is some state that lives in the worker between calls
 // (the explorer's last picture; later the training lab's weights, optimizer state and data) and
@@ -31,10 +33,7 @@ export interface SessionKind<Init, State> {
   methods: Record<string, (state: State, arg: any, ctx: CallContext) => unknown>;
 }
 
-/** Gives the event loop a turn: queued messages (cancels, newer calls, pauses) run first. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { nextTask } from './nextTask';
 
 // ── the explorer: one picture (forward pass, BPTT, one update) at a time ──────────────────────
 
@@ -62,7 +61,7 @@ export const explorerKind = {
   },
 } satisfies SessionKind<ExplorerInit, ExplorerState>;
 
-export const sessionKinds = { explorer: explorerKind };
+export const sessionKinds = { explorer: explorerKind, lab: labKind };
 
 // ── types the client reads (with `import type`) ────────────────────────────────────────────────
 

@@ -63,6 +63,8 @@ export function useKeyboard(): void {
       const byPointer = e.target !== null && e.target === focusedByPointer;
       if (ownsKey(e.target, e.key, byPointer)) return;
       const s = useStore.getState();
+      // The explorer's keys; the training lab's page leaves every key to its controls.
+      if (s.page !== 'explorer') return;
       switch (e.key) {
         case 'ArrowRight':
         case 'PageDown':

@@ -23,7 +23,7 @@ export interface GradientFlow {
   T: number;
   /** ‖∂L_T/∂s_t‖₂ for t = 0..T (entry 0 is s_0). */
   gradNorm: Float64Array;
-  /** ‖P_t‖₂ for t = 0..T (entry T is ‖I‖₂ = 1). */
+  /** ‖P_t‖₂ for t = 0..T (entry T is ‖I‖₂ = 1); NaN before T when not asked for. */
   jacobianNorm: Float64Array;
   /** L_T. */
   lossT: number;
@@ -37,6 +37,8 @@ export function gradientFlow(
   loss: LossName,
   seq: TrainSequence,
   s0: Float64Array = new Float64Array(params.H),
+  /** Also ‖P_t‖₂: O(T·H³) plus a power iteration per step, too slow to redo ten times a second. */
+  withJacobian = true,
 ): GradientFlow {
   const { H, D, K, U, W, V, b, c } = params;
   const { T } = seq;
@@ -108,6 +110,10 @@ export function gradientFlow(
   let Q = new Float64Array(H * H);
   const fp = new Float64Array(H);
   jacobianNorm[T] = 1;
+  if (!withJacobian) {
+    jacobianNorm.fill(NaN, 0, T);
+    return { T, gradNorm, jacobianNorm, lossT, dLT_ds: g };
+  }
   const opts = { maxIter: 300, tol: 1e-9 };
   for (let t = T; t >= 1; t--) {
     for (let m = 0; m < H; m++) fp[m] = f.df(a[(t - 1) * H + m], s[t * H + m]);

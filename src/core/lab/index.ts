@@ -6,3 +6,4 @@ export * from './run';
 export * from './gradientFlow';
 export * from './spectral';
 export * from './checkGradients';
+export * from './explorerScenario';

@@ -206,8 +206,13 @@ export interface LabRun {
   /** Load a snapshot of a run with the same task and sizes. */
   restore(s: LabSnapshot): void;
   curves(): LabCurves;
-  /** ‖∂L_T/∂s_t‖ and ‖P_t‖ on the first held-out sequence (text: its first window). */
-  gradientFlow(): GradientFlow;
+  /**
+   * ‖∂L_T/∂s_t‖ and ‖P_t‖ on the first held-out sequence (text: its first window); without
+   * the Jacobian norms (NaN) when withJacobian is false, cheap enough for every progress.
+   */
+  gradientFlow(withJacobian?: boolean): GradientFlow;
+  /** The first held-out sequence (text: its first window), from s_0 = 0. */
+  firstSequence(): TrainSequence;
   /** ρ(W) and ‖W‖₂. */
   spectral(): SpectralReport;
   /** Rescale W to spectral radius r (the optimizer memory is kept). */
@@ -679,7 +684,16 @@ export function createLabRun(choices: LabChoices): LabRun {
       accuracyIteration: curves.accuracyIteration.view(),
       accuracy: curves.accuracy.view(),
     }),
-    gradientFlow: () => gradientFlow(session.model.params, c.act, task.loss, firstSequence()),
+    gradientFlow: (withJacobian = true) =>
+      gradientFlow(
+        session.model.params,
+        c.act,
+        task.loss,
+        firstSequence(),
+        new Float64Array(c.hidden),
+        withJacobian,
+      ),
+    firstSequence,
     spectral: () => spectralReport(session.model.params.W, c.hidden),
     setSpectralRadius(r) {
       const W = session.model.params.W;

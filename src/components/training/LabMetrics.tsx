@@ -1,0 +1,65 @@
+import { useStore } from '../../state/store';
+import { useLabLive } from './useLabLive';
+
+// The numbers of the run, up to ten times a second from the transient store.
+
+const dec = (v: number | undefined, digits = 4) =>
+  v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
+const sig = (v: number | undefined) =>
+  v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v);
+
+export function LabMetrics() {
+  const p = useLabLive((s) => s.report?.progress);
+  const rate = useLabLive((s) => s.report?.rate ?? 0);
+  const clip = useStore((s) => s.labChoices.clip);
+  return (
+    <dl className="lab-metrics">
+      <div>
+        <dt>Iteration</dt>
+        <dd data-metric="iteration">{p?.iteration ?? 0}</dd>
+      </div>
+      <div>
+        <dt>Loss (smoothed, per step)</dt>
+        <dd data-metric="loss">{dec(p?.smoothLoss)}</dd>
+      </div>
+      {p?.accuracy != null && (
+        <div>
+          <dt>Accuracy (held out)</dt>
+          <dd data-metric="accuracy">{(100 * p.accuracy).toFixed(1)}%</dd>
+        </div>
+      )}
+      <div>
+        <dt>‖g‖ before clipping</dt>
+        <dd data-metric="grad-norm">{sig(p?.gradNorm)}</dd>
+      </div>
+      <div>
+        <dt>‖g‖ after clipping</dt>
+        <dd data-metric="grad-norm-clipped">
+          {clip === 'off' ? 'no clipping' : sig(p?.clippedGradNorm)}
+        </dd>
+      </div>
+      <div>
+        <dt>Speed</dt>
+        <dd data-metric="rate">{rate > 0 ? `${Math.round(rate)} it/s` : '–'}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function LabSample() {
+  const sample = useLabLive((s) => s.report?.progress.sample ?? null);
+  const task = useStore((s) => s.labChoices.task);
+  if (task !== 'text') return null;
+  return (
+    <div className="lab-sample">
+      <div>
+        <h4>Sample at temperature {sample?.temperature ?? '–'}</h4>
+        <pre data-metric="sample">{sample ? sample.seed + sample.sample : '…'}</pre>
+      </div>
+      <div>
+        <h4>Most likely continuation</h4>
+        <pre data-metric="greedy">{sample ? sample.seed + sample.greedy : '…'}</pre>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useStore } from '../../state/store';
+import { DivergenceAlert } from './DivergenceAlert';
+import { LabCharts } from './LabCharts';
+import { LabChoicesPanel } from './LabChoicesPanel';
+import { LabMetrics, LabSample } from './LabMetrics';
+import { LabRunControls } from './LabRunControls';
+import { useLabLive } from './useLabLive';
+import { WhyGradients } from './WhyGradients';
+import './LabPage.css';
+
+// The training lab (loaded on demand): train a vanilla RNN in the worker on a task, watch the
+// loss and the gradients, and see why they vanish or explode.
+
+function ExploreWeights() {
+  const limit = useLabLive((s) => s.report?.explorerLimit ?? null);
+  const explore = useStore((s) => s.labExplore);
+  const error = useStore((s) => s.labError);
+  return (
+    <div className="lab-explore">
+      <button
+        type="button"
+        disabled={limit !== null}
+        aria-describedby={limit ? 'explore-limit' : undefined}
+        onClick={() => void explore()}
+      >
+        Explore these weights
+      </button>
+      {limit ? (
+        <small id="explore-limit">{limit}</small>
+      ) : (
+        <small>Opens the explorer on one training sequence with these weights.</small>
+      )}
+      {error && <p className="problem">{error}</p>}
+    </div>
+  );
+}
+
+export default function LabPage() {
+  useEffect(() => {
+    void useStore.getState().labOpen();
+    // Leaving the page pauses training: the main thread would draw nothing anyway.
+    return () => void useStore.getState().labPause();
+  }, []);
+  return (
+    <section aria-label="Training" className="lab">
+      <h2>Training lab</h2>
+      <p className="lab-intro">
+        Train a vanilla RNN here, in a worker, and watch why such networks are hard to train.
+      </p>
+      <LabChoicesPanel />
+      <LabRunControls />
+      <DivergenceAlert />
+      <LabMetrics />
+      <LabSample />
+      <LabCharts />
+      <WhyGradients />
+      <ExploreWeights />
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useId, useState } from 'react';
+import { useStore } from '../../state/store';
+import { LineChart } from '../charts/LineChart';
+import { thin } from '../charts/thin';
+import { Tex } from '../equations/Tex';
+import { useLabLive } from './useLabLive';
+
+// Why gradients vanish or explode: how much of the last loss reaches each earlier step, the
+// spectral radius of W with a control that rescales it, and the gradient check.
+
+const JACOBIAN_TEX =
+  "\\frac{\\partial L_T}{\\partial s_t} = \\Big(\\prod_{k=t+1}^{T} W^{\\top}\\,\\mathrm{diag}\\big(f'(a_k)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_T}";
+
+function GradByTime() {
+  const flow = useLabLive((s) => s.report?.flow);
+  const T = flow ? flow.gradNorm.length - 1 : 0;
+  const g = flow ? thin(flow.gradNorm, T + 1, 400, { positive: true }) : [];
+  const j = flow ? thin(flow.jacobianNorm, T + 1, 400, { positive: true }) : [];
+  return (
+    <div className="chart-box">
+      <h3>How much of the last loss reaches each step</h3>
+      <LineChart
+        chart="grad-by-time"
+        title="Norm of the gradient of the last loss with respect to each hidden state, log scale"
+        series={[
+          { label: '‖∂L_T/∂s_t‖', points: g },
+          ...(j.length > 1 ? [{ label: '‖product of Jacobians‖₂', points: j }] : []),
+        ]}
+        log
+        xLabel="time step t"
+        yLabel="norm"
+      />
+      <p className="explain">
+        Going back one step multiplies the gradient by Wᵀ diag(f′(aₜ)): the recurrent weights,
+        transposed, times the slope of the activation at that step. Over many steps these factors
+        multiply, so when they shrink vectors the gradient vanishes exponentially (a straight
+        falling line on this log scale), and when they stretch them it explodes.
+      </p>
+      <Tex tex={JACOBIAN_TEX} display />
+    </div>
+  );
+}
+
+function Spectral() {
+  const sp = useLabLive((s) => s.report?.spectral);
+  const setRadius = useStore((s) => s.labSetSpectralRadius);
+  const [r, setR] = useState('1');
+  const id = useId();
+  const v = Number(r);
+  const ok = Number.isFinite(v) && v > 0 && v <= 10;
+  return (
+    <div className="lab-spectral">
+      <p>
+        Spectral radius ρ(W) ={' '}
+        <span data-metric="spectral-radius">{sp ? sp.spectralRadius.toPrecision(3) : '–'}</span>,
+        largest stretch ‖W‖₂ = {sp ? sp.spectralNorm.toPrecision(3) : '–'}. With ρ(W) &lt; 1 (and
+        tanh&apos;s slope at most 1) gradients from far back fade; well above 1 they can grow.
+      </p>
+      <span className="inline">
+        <label htmlFor={id}>Rescale W to spectral radius</label>
+        <input
+          id={id}
+          type="number"
+          min={0.01}
+          max={10}
+          step={0.1}
+          value={r}
+          aria-invalid={!ok || undefined}
+          onChange={(e) => setR(e.target.value)}
+        />
+        <button type="button" disabled={!ok} onClick={() => void setRadius(v)}>
+          Rescale W
+        </button>
+      </span>
+    </div>
+  );
+}
+
+function GradCheck() {
+  const check = useStore((s) => s.labGradCheck);
+  const run = useStore((s) => s.labCheckGradients);
+  return (
+    <div className="lab-gradcheck">
+      <button type="button" onClick={() => void run()}>
+        Check gradients
+      </button>
+      {check && (
+        <p>
+          Worst relative error{' '}
+          <strong data-metric="gradcheck">{check.worstRelError.toExponential(2)}</strong>, at{' '}
+          {check.where.param}[{check.where.row}, {check.where.col}] (analytic{' '}
+          {check.analytic.toPrecision(6)}, numeric {check.numeric.toPrecision(6)}, {check.checked}{' '}
+          entries checked). {check.reason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function WhyGradients() {
+  return (
+    <section aria-labelledby="why-gradients" className="lab-why">
+      <h3 id="why-gradients">Why gradients vanish or explode</h3>
+      <GradByTime />
+      <Spectral />
+      <GradCheck />
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+/** Gives the event loop a turn: queued messages (cancels, newer calls, pauses) run first. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
