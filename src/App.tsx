@@ -11,6 +11,7 @@ import { LiveRegion } from './components/app/LiveRegion';
 import { useTheme } from './components/app/useTheme';
 import { useEmbedBridge } from './components/embed/useEmbedBridge';
 import type { Theme } from './state/slices/viewSlice';
+import { LessonButtons, LessonSlot, PresenterSlot } from './components/lesson/LessonLoader';
 import './App.css';
 
 export function App() {
@@ -21,10 +22,13 @@ export function App() {
   const embed = useStore((s) => s.embed);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
+  const presenting = useStore((s) => s.presenting);
+  // Presenter mode shows the stage and the derivation only (and the lesson, when open).
+  const chrome = !embed && !presenting;
 
   return (
-    <div className={embed ? 'app embed' : 'app'}>
-      {!embed && (
+    <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
+      {chrome && (
         <header className="site-header">
           <div>
             <h1>Unrolled</h1>
@@ -32,6 +36,7 @@ export function App() {
               A recurrent network, unrolled through time — and how its gradient flows back.
             </p>
           </div>
+          <LessonButtons />
           <label className="theme-select">
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
@@ -45,13 +50,15 @@ export function App() {
       <main>
         {!embed && <h2 className="visually-hidden">Explorer</h2>}
         <Notices />
-        {!embed && <ConfigPanel />}
+        {chrome && <ConfigPanel />}
+        <PresenterSlot />
         <div className="workspace">
           <div className="stage-column">
+            <LessonSlot />
             <GraphStage />
-            <Transport />
+            {!presenting && <Transport />}
             <LiveRegion />
-            {embed ? (
+            {presenting ? null : embed ? (
               // In a frame the weights fold away, so the stage, the transport and the
               // derivation fit a lecture page's iframe.
               <details className="embed-weights">

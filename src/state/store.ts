@@ -4,8 +4,14 @@ import { createConfigSlice, type ConfigSlice } from './slices/configSlice';
 import { createCursorSlice, type CursorSlice } from './slices/cursorSlice';
 import { createNavSlice, type NavSlice } from './slices/navSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
+import { createLessonSlice, type LessonSlice } from './slices/lessonSlice';
 
-export type AppState = ConfigSlice & ComputeSlice & CursorSlice & ViewSlice & NavSlice;
+export type AppState = ConfigSlice &
+  ComputeSlice &
+  CursorSlice &
+  ViewSlice &
+  NavSlice &
+  LessonSlice;
 
 /** A new store (the app has one; tests make their own). */
 export const createAppStore = () =>
@@ -15,6 +21,7 @@ export const createAppStore = () =>
     ...createCursorSlice(...a),
     ...createViewSlice(...a),
     ...createNavSlice(...a),
+    ...createLessonSlice(...a),
   }));
 
 export const useStore = createAppStore();

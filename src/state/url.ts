@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CHOICES, type ChoiceName } from '../core/model';
 import { PRESET_IDS } from '../core/presets';
 import { APP_DEFAULTS, SPEEDS, THEMES, VIEWS } from './appChoices';
+import { LESSON_LENGTH } from '../content/lesson/length';
 
 // Every choice a user makes lives in the URL. One table names each property, its schema and
 // its default; parse and serialize are both driven by it, so they cannot drift apart. The
@@ -51,6 +52,10 @@ export const URL_PROPS = {
   theme: { schema: z.enum(THEMES), default: APP_DEFAULTS.theme },
   preset: { schema: z.enum(['none', ...PRESET_IDS]), default: 'none' },
   speed: { schema: z.enum(SPEEDS), default: APP_DEFAULTS.speed },
+  /** The guided lesson's step, 1-based; 0: the lesson is closed. */
+  lesson: { schema: z.coerce.number().check(z.int(), z.gte(0), z.lte(LESSON_LENGTH)), default: 0 },
+  /** Presenter mode. */
+  present: { schema: z.enum(['0', '1']), default: '0' },
 } as const;
 
 export type UrlKey = keyof typeof URL_PROPS;
@@ -67,6 +72,8 @@ export type UrlState = {
   theme: (typeof THEMES)[number];
   preset: 'none' | (typeof PRESET_IDS)[number];
   speed: (typeof SPEEDS)[number];
+  lesson: number;
+  present: '0' | '1';
 };
 
 export const URL_DEFAULTS = Object.fromEntries(
