@@ -60,7 +60,7 @@ export function PredictionBox({
           </button>
         </div>
       )}
-      <p className="lesson-reveal" role="status" data-correct={result.correct}>
+      <p className="lesson-reveal" role="status">
         {answered && (
           <>
             <strong>
