@@ -55,7 +55,7 @@ test('presenter keys: blank and back, leave; every label at least 24 px', async 
 });
 
 test('axe is clean in presenter mode, dark', async ({ page }) => {
-  await openPresenting(page, { lesson: '12', theme: 'dark' });
+  await openPresenting(page, { lesson: '8', theme: 'dark' });
   await expect(page.getByRole('region', { name: 'Lesson' })).toHaveAttribute('data-ready', 'true');
   await expectNoAxeViolations(page);
 });
