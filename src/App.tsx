@@ -9,6 +9,7 @@ import { ExplorerPage } from './components/app/ExplorerPage';
 import { useEmbedBridge } from './components/embed/useEmbedBridge';
 import { SiteTools } from './components/share/SiteTools';
 import type { Theme } from './state/slices/viewSlice';
+import { LessonButtons } from './components/lesson/LessonLoader';
 import './App.css';
 
 // The training lab loads on demand, outside the first screen's budget.
@@ -23,10 +24,13 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
   const page = useStore((s) => s.page);
+  const presenting = useStore((s) => s.presenting);
+  // Presenter mode shows the stage and the derivation only (and the lesson, when open).
+  const chrome = !embed && !presenting;
 
   return (
-    <div className={embed ? 'app embed' : 'app'}>
-      {!embed && (
+    <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
+      {chrome && (
         <header className="site-header">
           <div>
             <h1>Unrolled</h1>
@@ -35,6 +39,7 @@ export function App() {
             </p>
           </div>
           <PageNav />
+          <LessonButtons />
           <SiteTools />
           <label className="theme-select">
             Theme{' '}

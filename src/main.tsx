@@ -1,6 +1,6 @@
 // First: before any module builds a zod schema.
 import './zodNoEval';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './styles.css';
@@ -8,11 +8,21 @@ import { App } from './App';
 import { loadKatex } from './components/equations/katexLoader';
 import { startUrlSync } from './state/urlSync';
 
-startUrlSync();
+// `?notes=1` is the speaker-notes window of presenter mode: no explorer, no worker.
+const notesWindow = new URLSearchParams(window.location.search).get('notes') === '1';
+const NotesWindow = lazy(() => import('./components/presenter/NotesWindow'));
+
+if (!notesWindow) startUrlSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {notesWindow ? (
+      <Suspense fallback={null}>
+        <NotesWindow />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );
 

@@ -15,6 +15,7 @@ import {
 } from '../core/lab/choices';
 import { PRESET_IDS } from '../core/presets';
 import { APP_DEFAULTS, PAGES, SPEEDS, THEMES, VIEWS, type Page } from './appChoices';
+import { LESSON_LENGTH } from '../content/lesson/length';
 
 // Every choice a user makes lives in the URL. One table names each property, its schema and
 // its default; parse and serialize are both driven by it, so they cannot drift apart. The
@@ -65,6 +66,10 @@ export const URL_PROPS = {
   preset: { schema: z.enum(['none', ...PRESET_IDS]), default: 'none' },
   speed: { schema: z.enum(SPEEDS), default: APP_DEFAULTS.speed },
   page: { schema: z.enum(PAGES), default: APP_DEFAULTS.page },
+  /** The guided lesson's step, 1-based; 0: the lesson is closed. */
+  lesson: { schema: z.coerce.number().check(z.int(), z.gte(0), z.lte(LESSON_LENGTH)), default: 0 },
+  /** Presenter mode. */
+  present: { schema: z.enum(['0', '1']), default: '0' },
 } as const;
 
 /**
@@ -107,6 +112,8 @@ export type UrlState = {
   preset: 'none' | (typeof PRESET_IDS)[number];
   speed: (typeof SPEEDS)[number];
   page: Page;
+  lesson: number;
+  present: '0' | '1';
 };
 
 export const URL_DEFAULTS = Object.fromEntries(

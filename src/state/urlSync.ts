@@ -19,6 +19,8 @@ export function toUrlState(s: AppState): UrlState {
     preset: s.source.kind === 'preset' ? s.source.id : 'none',
     speed: s.speed,
     page: s.page,
+    lesson: s.lesson,
+    present: s.presenting ? '1' : '0',
   };
 }
 
@@ -32,6 +34,8 @@ export function applyUrl(search: string): Promise<unknown> {
   s.setTheme(u.theme);
   s.setSpeed(u.speed);
   s.notify(problems);
+  if (u.lesson > 0) s.openLesson(u.lesson);
+  if (u.present === '1') s.setPresenting(true);
   const { step, view, preset } = u;
   const config = Object.fromEntries(
     (Object.keys(CHOICES) as ChoiceName[]).map((k) => [k, u[k]]),

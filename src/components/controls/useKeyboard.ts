@@ -28,6 +28,9 @@ export function ownsKey(el: EventTarget | null, key: string, byPointer = false):
   // A line of equations wider than its panel scrolls sideways with the arrows while focused.
   if (el.dataset.scrolls !== undefined && (key === 'ArrowLeft' || key === 'ArrowRight'))
     return true;
+  // A radio group moves its choice with the arrows (the lesson's predictions).
+  if (tag === 'INPUT' && (el as HTMLInputElement).type === 'radio' && key.startsWith('Arrow'))
+    return true;
   if (isPressable(el)) {
     // A focused button activates itself on Space and Enter; a checkbox toggles on Space.
     if (key === ' ') return !byPointer;
@@ -68,11 +71,14 @@ export function useKeyboard(): void {
       switch (e.key) {
         case 'ArrowRight':
         case 'PageDown':
-          s.stepForward();
+          // In the lesson the clicker walks the step's cursor, then goes on to the next step.
+          if (s.lesson > 0) s.lessonForward();
+          else s.stepForward();
           break;
         case 'ArrowLeft':
         case 'PageUp':
-          s.stepBack();
+          if (s.lesson > 0) s.lessonBack();
+          else s.stepBack();
           break;
         case ' ':
           if (e.repeat) break;

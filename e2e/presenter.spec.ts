@@ -1,0 +1,96 @@
+import { expect, expectNoAxeViolations, test, type Page } from './fixtures';
+import { textSizes } from './textSizes';
+
+// Presenter mode: large type for a projector, reveal.js's keys, and a speaker-notes window
+// that follows the presenting window and drives it.
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const progress = (page: Page) => page.locator('.presenter-progress');
+
+/** Opens the app in presenter mode (no transport there) and waits for the lesson step. */
+async function openPresenting(page: Page, params: Record<string, string>): Promise<void> {
+  await page.goto(`/?${new URLSearchParams({ ...params, present: '1' })}`);
+  await expect(page.getByRole('region', { name: 'Lesson' })).toHaveAttribute('data-ready', 'true');
+}
+
+test('presenter keys: blank and back, leave; every label at least 24 px', async ({ page }) => {
+  await openPresenting(page, { lesson: '5' });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await expect(progress(page)).toHaveText('Lesson 5 / 13 · Forward, t = 1');
+  // The stage and the derivation only: no settings, no weights.
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Derivation' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Network graph' })).toBeVisible();
+  await expect(page.getByText('Sequence, network and weights')).toHaveCount(0);
+  await expect(page.locator('.derivation .katex').first()).toBeVisible();
+
+  const sizes = await textSizes(page, [
+    '[aria-label="Network graph"]',
+    '[aria-label="Derivation"]',
+    '[aria-label="Lesson"]',
+    '[aria-label="Presenter"]',
+  ]);
+  expect(sizes.length).toBeGreaterThan(40);
+  expect(sizes.filter((s) => s.px < 24)).toEqual([]);
+
+  const root = page.locator('html');
+  await page.keyboard.press('b');
+  await expect(root).toHaveAttribute('data-blank', 'true');
+  await expect(lesson).toBeHidden();
+  await page.keyboard.press('.');
+  await expect(root).not.toHaveAttribute('data-blank', 'true');
+  await expect(lesson).toBeVisible();
+  // The clicker still steps the lesson in presenter mode.
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Lesson 5 / 13 · Forward, t = 2');
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+  await expect(page.getByText('Sequence, network and weights')).toBeVisible();
+  await expect(root).not.toHaveAttribute('data-presenting', 'true');
+  await expect(page).not.toHaveURL(/present=1/);
+});
+
+for (const theme of ['light', 'dark']) {
+  test(`axe is clean in presenter mode, ${theme}`, async ({ page }) => {
+    await openPresenting(page, { lesson: '8', theme });
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('speaker notes follow the main window, and drive it', async ({ page, context }) => {
+  await openPresenting(page, { lesson: '4' });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  const [notes] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Speaker notes' }).click(),
+  ]);
+  const now = notes.getByRole('region', { name: 'Now' });
+  await expect(now.getByRole('heading')).toHaveText(
+    '4 / 13 · Unrolling: the same weights at every step',
+  );
+  await expect(notes.getByText('Next: The forward equations, stepped')).toBeVisible();
+  await expect(notes.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
+
+  // A step in the main window moves the notes.
+  await page.bringToFront();
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Lesson 5 / 13 · Forward, t = 1');
+  await expect(now.getByRole('heading')).toContainText('5 / 13');
+  await expect(notes.getByTestId('notes-step')).toHaveText('f1');
+
+  // A step in the notes window moves the main one: the clicker answers the prediction first.
+  await notes.bringToFront();
+  await notes.getByRole('button', { name: 'Forward' }).click();
+  await expect(progress(page)).toHaveText('Lesson 5 / 13 · Forward, t = 2');
+  await expect(notes.getByTestId('notes-step')).toHaveText('f2');
+  await notes.keyboard.press('PageUp');
+  await expect(progress(page)).toHaveText('Lesson 5 / 13 · Forward, t = 1');
+  await notes.keyboard.press('PageUp');
+  await expect(progress(page)).toContainText('Lesson 4 / 13');
+  await expect(now.getByRole('heading')).toContainText('4 / 13');
+  await expectNoAxeViolations(notes);
+});

@@ -1,0 +1,185 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { buildEquations } from '../../content/equations';
+import { narrateText } from '../../content/lesson/narrate';
+import { LESSON, type LessonStep } from '../../content/lesson/steps';
+import { notation } from '../../content/notation';
+import { NOTATIONS } from '../../core/model';
+import { selectCursor, selectNotation, selectResult } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { equationColors } from '../encoding';
+import { Tex } from '../equations/Tex';
+import { useResolvedTheme } from '../equations/useResolvedTheme';
+import { openSpeakerNotes } from '../presenter/openNotes';
+import { LastLossChart } from './LastLossChart';
+import { lessonTarget, lessonWalk } from './lessonTarget';
+import { Narration } from './Narration';
+import { PredictionBox } from './PredictionBox';
+import { SpotTheSlip } from './SpotTheSlip';
+import './Lesson.css';
+
+// The guided lesson (loaded on demand): the step's narration, what it shows, its prediction,
+// and the buttons that move through it. Each step moves the app with the store's goTo; the
+// clicker keys walk the step's cursor first (lessonSlice.ts).
+
+/** Moves the app to a lesson step when it changes. */
+function useApplyStep(index: number, step: LessonStep, again: number) {
+  // A link to a lesson step and a cursor within it (lesson=8&step=b2) keeps that cursor.
+  const first = useRef(true);
+  useEffect(() => {
+    const keepCursor = first.current;
+    first.current = false;
+    let live = true;
+    const s = useStore.getState();
+    void s.goTo(lessonTarget(step, !keepCursor)).then((res) => {
+      const now = useStore.getState();
+      if (!live || !res.ok || !now.result || now.lesson !== index) return;
+      const walk = lessonWalk(step, now.result.trace.T);
+      if (walk && (!keepCursor || now.cursor < walk.from || now.cursor > walk.to))
+        now.setCursor(walk.from);
+      now.setLessonWalk(walk);
+      now.setHoverWeight(step.highlight ?? null);
+    });
+    return () => {
+      live = false;
+      if (step.highlight && useStore.getState().hoverWeight === step.highlight)
+        useStore.getState().setHoverWeight(null);
+    };
+  }, [index, step, again]);
+}
+
+export default function LessonPanel() {
+  const index = useStore((s) => s.lesson);
+  const walk = useStore((s) => s.lessonWalk);
+  const presenting = useStore((s) => s.presenting);
+  const result = useStore(selectResult);
+  const cursor = useStore(selectCursor);
+  const notationName = useStore(selectNotation);
+  const theme = useResolvedTheme();
+  const n = useMemo(() => notation(notationName, equationColors(theme)), [notationName, theme]);
+  const [slips, setSlips] = useState(false);
+  // Bumped to apply the same step again (after the exercise moved the app elsewhere).
+  const [again, setAgain] = useState(0);
+  const step = LESSON[index - 1];
+  const total = LESSON.length;
+  useApplyStep(index, step, again);
+  const [prevIndex, setPrevIndex] = useState(index);
+  if (prevIndex !== index) {
+    setPrevIndex(index);
+    setSlips(false);
+  }
+
+  const data = useMemo(
+    () =>
+      result
+        ? {
+            trace: result.trace,
+            params: result.scenario.params,
+            updatedLoss: result.updated.loss,
+          }
+        : null,
+    [result],
+  );
+  const equations = useMemo(() => {
+    if (!result || !walk || !step.equations) return [];
+    const blocks = buildEquations(result.trace, cursor, {
+      scenario: result.scenario,
+      labels: result.labels,
+      notation: notationName,
+      colors: equationColors(theme),
+      lr: result.updated.lr,
+      updated: result.updated,
+    });
+    return blocks.filter((b) => step.equations!.includes(b.id));
+  }, [result, walk, step, cursor, notationName, theme]);
+
+  const s = useStore.getState();
+  const code = step.code && narrateText(step.code, notationName);
+  return (
+    <section
+      aria-label="Lesson"
+      className="panel lesson"
+      data-lesson-step={index}
+      data-ready={walk !== null}
+    >
+      <header className="lesson-head">
+        <h2>
+          <span className="lesson-count">
+            {index} / {total}
+          </span>{' '}
+          {slips ? 'Spot the slip' : narrateText(step.title, notationName)}
+        </h2>
+        <progress className="lesson-progress" max={total} value={index} aria-hidden="true" />
+      </header>
+      {slips ? (
+        <SpotTheSlip
+          n={n}
+          onDone={() => {
+            setSlips(false);
+            setAgain(again + 1);
+          }}
+        />
+      ) : (
+        <div className="lesson-body">
+          <div className="lesson-main">
+            <p className="lesson-narration">
+              <Narration source={step.narration} n={n} />
+            </p>
+            {step.prediction && data && walk && (
+              <PredictionBox key={index} prediction={step.prediction} data={data} n={n} />
+            )}
+            {step.link && (
+              <p className="lesson-link">
+                <a href={step.link.href}>{step.link.text}</a>
+              </p>
+            )}
+          </div>
+          {(code || equations.length > 0 || step.chart) && (
+            <div className="lesson-aside">
+              {code && (
+                <pre className="lesson-code" aria-label="The loop, as code">
+                  <code>{code}</code>
+                </pre>
+              )}
+              {equations.length > 0 && (
+                <div className="lesson-eq">
+                  {equations.map((b) => (
+                    <Tex key={b.id} display tex={b.general} />
+                  ))}
+                </div>
+              )}
+              {step.chart === 'last-loss-grad' && result && walk && (
+                <LastLossChart
+                  trace={result.trace}
+                  params={result.scenario.params}
+                  cursor={cursor}
+                  state={NOTATIONS[notationName].state}
+                />
+              )}
+            </div>
+          )}
+        </div>
+      )}
+      <nav className="lesson-nav" aria-label="Lesson steps">
+        <button type="button" onClick={() => s.setLessonStep(index - 1)} disabled={index <= 1}>
+          Back
+        </button>
+        <button type="button" onClick={() => s.setLessonStep(index + 1)} disabled={index >= total}>
+          Next
+        </button>
+        {!slips && (
+          <button type="button" onClick={() => setSlips(true)}>
+            Spot the slip
+          </button>
+        )}
+        {!presenting && (
+          <button type="button" onClick={() => openSpeakerNotes(notationName)}>
+            Speaker notes
+          </button>
+        )}
+        <button type="button" onClick={s.closeLesson}>
+          Close lesson
+        </button>
+      </nav>
+    </section>
+  );
+}

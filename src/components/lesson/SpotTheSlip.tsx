@@ -1,0 +1,142 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { SLIPS, type SlipData } from '../../content/lesson/slips';
+import type { Notation } from '../../content/notation';
+import { selectResult } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { Tex } from '../equations/Tex';
+import { Narration } from './Narration';
+
+// Spot the slip: a line as published with a slip in it; the student says what is wrong, then
+// sees the fix with the numbers of the worked example on screen. It runs on the worked example
+// (cross-entropy, tanh) at `update`, where every number of the trace is known.
+
+export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) {
+  const result = useStore(selectResult);
+  const [index, setIndex] = useState(0);
+  const [choice, setChoice] = useState<string | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [score, setScore] = useState(0);
+  const [ready, setReady] = useState(false);
+  const name = useId();
+
+  useEffect(() => {
+    let live = true;
+    void useStore
+      .getState()
+      .goTo({
+        source: { kind: 'preset', id: 'worked-example' },
+        config: { act: 'tanh', loss: 'cross-entropy' },
+        view: 'unrolled',
+        step: 'update',
+      })
+      .then((r) => live && r.ok && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const data: SlipData | null = useMemo(
+    () =>
+      result && ready
+        ? {
+            trace: result.trace,
+            params: result.scenario.params,
+            targets: result.scenario.seq.targets,
+            lr: result.updated.lr,
+            updated: result.updated,
+          }
+        : null,
+    [result, ready],
+  );
+
+  if (index >= SLIPS.length) {
+    return (
+      <div className="lesson-slips" data-slips-done="true">
+        <p className="lesson-narration">
+          You spotted {score} of {SLIPS.length} slips. Every one of them appears in published
+          derivations; the derivation panel writes each line the right way.
+        </p>
+        <button type="button" onClick={onDone}>
+          Back to the lesson
+        </button>
+      </div>
+    );
+  }
+  const slip = SLIPS[index];
+  const right = choice === slip.correct;
+  return (
+    <div className="lesson-slips" data-slip={slip.id}>
+      <p className="lesson-slip-count">
+        Slip {index + 1} of {SLIPS.length}: {slip.claim}, as written:
+      </p>
+      <Tex display tex={slip.written(n)} className="lesson-slip-written" />
+      <fieldset className="lesson-predict">
+        <legend>What is wrong with it?</legend>
+        <div className="lesson-choices">
+          {slip.choices.map((c) => (
+            <label key={c.id} className="lesson-choice">
+              <input
+                type="radio"
+                name={name}
+                value={c.id}
+                checked={choice === c.id}
+                disabled={checked}
+                onChange={() => setChoice(c.id)}
+              />{' '}
+              {c.label}
+            </label>
+          ))}
+        </div>
+        {!checked && (
+          <div className="lesson-predict-actions">
+            <button
+              type="button"
+              disabled={choice === null}
+              onClick={() => {
+                setChecked(true);
+                if (right) setScore(score + 1);
+              }}
+            >
+              Check
+            </button>
+          </div>
+        )}
+        <div className="lesson-reveal" role="status">
+          {checked && (
+            <>
+              <p>
+                <strong>
+                  {right ? 'Right:' : 'Not quite:'}{' '}
+                  {slip.choices.find((c) => c.id === slip.correct)!.label.toLowerCase()}.
+                </strong>{' '}
+                <Narration source={slip.why} n={n} />
+              </p>
+              <p>The fix, with the numbers of this trace:</p>
+              {data ? (
+                <div className="lesson-eq">
+                  <Tex display tex={slip.fix(n, data)} className="lesson-slip-fix" />
+                </div>
+              ) : (
+                <p>Computing…</p>
+              )}
+            </>
+          )}
+        </div>
+      </fieldset>
+      {checked && (
+        <button
+          type="button"
+          // The Check button is gone: the keyboard goes on from here.
+          autoFocus
+          onClick={() => {
+            setIndex(index + 1);
+            setChoice(null);
+            setChecked(false);
+          }}
+        >
+          {index + 1 < SLIPS.length ? 'Next slip' : 'See your score'}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { NOTATIONS, PARAM_NAMES, type NotationName, type ParamName } from '../../core/model';
+import type { Notation } from '../notation';
+
+// Lesson text follows the notation the user chose. It is plain text with inline maths between
+// `$…$`; `@U @W @V @b @c` stand for the parameters and `@s` for the hidden state's letter, so
+// the same sentence reads “W” under `uvw` and “W_hh” under `wxh`. Nothing else names a symbol.
+
+export type NarrationPart = { kind: 'text'; text: string } | { kind: 'tex'; tex: string };
+
+const TOKEN = /@([UWVbcs])/g;
+
+/** One `@x` token as plain text under a notation. */
+function textOf(token: string, name: NotationName): string {
+  const decl = NOTATIONS[name];
+  if (token === 's') return decl.state;
+  return decl.params[token as ParamName].text;
+}
+
+/** One `@x` token as TeX: weights coloured (and hoverable) as in the derivation panel. */
+function texOf(token: string, n: Notation): string {
+  if (token === 's') return `\\mathbf{${NOTATIONS[n.name].state}}`;
+  return n.w(token as ParamName);
+}
+
+/** Text and inline-maths parts of a narration, with every symbol in the notation. */
+export function narrate(source: string, n: Notation): NarrationPart[] {
+  return source.split('$').flatMap((chunk, i): NarrationPart[] => {
+    if (chunk === '') return [];
+    return i % 2 === 1
+      ? [{ kind: 'tex', tex: chunk.replace(TOKEN, (_, k: string) => `{${texOf(k, n)}}`) }]
+      : [{ kind: 'text', text: chunk.replace(TOKEN, (_, k: string) => textOf(k, n.name)) }];
+  });
+}
+
+/** A narration as plain text only (speaker notes, titles, the notes window). */
+export function narrateText(source: string, name: NotationName): string {
+  return source
+    .replace(TOKEN, (_, k: string) => textOf(k, name))
+    .replace(/\$/g, '')
+    .replace(
+      /\\(partial|top|odot|leftarrow|alpha|nabla|theta|hat|mathbf|sum)\b/g,
+      (_, w) => PLAIN[w],
+    )
+    .replace(/[{}]/g, '');
+}
+
+const PLAIN: Record<string, string> = {
+  partial: '∂',
+  top: 'ᵀ',
+  odot: '⊙',
+  leftarrow: '←',
+  alpha: 'α',
+  nabla: '∇',
+  theta: 'θ',
+  hat: '',
+  mathbf: '',
+  sum: 'Σ',
+};
+
+/** The tokens a narration may use (for tests). */
+export const NARRATION_TOKENS = [...PARAM_NAMES, 's'] as const;

@@ -1,0 +1,76 @@
+import type { StateCreator } from 'zustand';
+import { LESSON_LENGTH } from '../../content/lesson/length';
+import type { AppState } from '../store';
+
+// The guided lesson and presenter mode. The lesson's steps are data that load on demand
+// (content/lesson); the store holds only where the lesson is, the stretch of the cursor the
+// current step walks, and whether a prediction waits for its answer, so the clicker keys and
+// the speaker-notes window can move it before (and without) the lesson's own code.
+
+/** The cursor positions (indices) a lesson step walks, and where its prediction is revealed. */
+export interface LessonWalk {
+  from: number;
+  to: number;
+  /** The cursor position that answers the step's prediction; null without one. */
+  revealAt: number | null;
+}
+
+export interface LessonSlice {
+  /** The lesson step shown, 1-based; 0 when the lesson is closed. */
+  lesson: number;
+  lessonWalk: LessonWalk | null;
+  /** The choice the student made for this step's prediction, `shown` for “Show me”. */
+  lessonAnswer: string | null;
+  presenting: boolean;
+  blank: boolean;
+  openLesson: (step?: number) => void;
+  closeLesson: () => void;
+  /** Go to a lesson step (clamped to 1 … LESSON_LENGTH); its walk and answer start afresh. */
+  setLessonStep: (step: number) => void;
+  setLessonWalk: (walk: LessonWalk | null) => void;
+  /** Answer the prediction (or `shown`): the cursor steps to where the answer is seen. */
+  answerLesson: (choice: string) => void;
+  /** The clicker's forward: answer a waiting prediction, walk the cursor, then the next step. */
+  lessonForward: () => void;
+  lessonBack: () => void;
+  setPresenting: (on: boolean) => void;
+  setBlank: (on: boolean) => void;
+}
+
+const clampStep = (n: number) => Math.max(1, Math.min(LESSON_LENGTH, Math.round(n)));
+
+export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (set, get) => ({
+  lesson: 0,
+  lessonWalk: null,
+  lessonAnswer: null,
+  presenting: false,
+  blank: false,
+  openLesson: (step) => get().setLessonStep(step ?? (get().lesson || 1)),
+  closeLesson: () => set({ lesson: 0, lessonWalk: null, lessonAnswer: null }),
+  setLessonStep: (step) => {
+    const n = clampStep(step);
+    if (n !== get().lesson) set({ lesson: n, lessonWalk: null, lessonAnswer: null });
+  },
+  setLessonWalk: (lessonWalk) => set({ lessonWalk }),
+  answerLesson: (choice) => {
+    const s = get();
+    if (s.lessonAnswer !== null) return;
+    set({ lessonAnswer: choice, playing: false });
+    if (s.lessonWalk?.revealAt != null) s.setCursor(s.lessonWalk.revealAt);
+  },
+  lessonForward: () => {
+    const s = get();
+    const w = s.lessonWalk;
+    if (w?.revealAt != null && s.lessonAnswer === null) s.answerLesson('shown');
+    else if (w && s.cursor >= w.from && s.cursor < w.to) s.stepForward();
+    else if (s.lesson < LESSON_LENGTH) s.setLessonStep(s.lesson + 1);
+  },
+  lessonBack: () => {
+    const s = get();
+    const w = s.lessonWalk;
+    if (w && s.cursor > w.from && s.cursor <= w.to) s.stepBack();
+    else if (s.lesson > 1) s.setLessonStep(s.lesson - 1);
+  },
+  setPresenting: (presenting) => set(presenting ? { presenting } : { presenting, blank: false }),
+  setBlank: (blank) => set({ blank }),
+});
