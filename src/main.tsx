@@ -7,8 +7,12 @@ import './styles.css';
 import { App } from './App';
 import { loadKatex } from './components/equations/katexLoader';
 import { startUrlSync } from './state/urlSync';
+import { announceLimits } from './state/persist/announceLimits';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 
 startUrlSync();
+announceLimits();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
