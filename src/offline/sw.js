@@ -4,10 +4,10 @@
 // of the whole build) and PRECACHE (every file of the build but source maps and the fonts'
 // older formats) filled in.
 //
-// - install: the whole build goes into the cache `unrolled-VERSION`. No skipWaiting(): a new
+// - install: the whole build goes into the cache `unrolled-VERSION`. No skipWaiting: a new
 //   version waits until no tab runs the old one, so it takes over on the next visit, never in
 //   the middle of a lecture (a page keeps the scripts and the cache of the version it started).
-// - activate: caches of other versions are deleted. No clients.claim(): a page opened before
+// - activate: caches of other versions are deleted. No clients.claim: a page opened before
 //   the service worker existed keeps going to the network until it is reloaded.
 // - fetch: same-origin GETs from the cache first, else the network (and a successful answer is
 //   kept for next time: the fonts' fallbacks, files added later); a page (navigation) at any
