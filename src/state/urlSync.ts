@@ -21,11 +21,12 @@ function toUrlState(s: AppState): UrlState {
   };
 }
 
-/** Move the app to what a URL says; bad values fall back to defaults with a notice. */
-export function applyUrl(search: string): Promise<unknown> {
+/** Move the app to what a URL says; bad values fall back to defaults with a notice. How the
+ *  page is framed (embed, parentOrigin) is read at start only (`frame: false` keeps it). */
+export function applyUrl(search: string, { frame: readFrame = true } = {}): Promise<unknown> {
   const { state: u, frame, problems } = parseUrl(search);
   const s = useStore.getState();
-  s.setFrame(frame);
+  if (readFrame) s.setFrame(frame);
   s.setTheme(u.theme);
   s.setSpeed(u.speed);
   s.notify(problems);
@@ -63,5 +64,11 @@ export function startUrlSync(): void {
         );
       }
     }, 120);
+  });
+  // Back / forward to an entry a page pushed (a lesson, a host page): read it as at start.
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    last = window.location.search;
+    void applyUrl(last, { frame: false });
   });
 }
