@@ -205,23 +205,30 @@ const flat = (m: number[][]) => Float64Array.from(m.flat());
 /** Containers nest at most this deep in a scenario: the root, params, a matrix, its rows. */
 const MAX_NESTING = 4;
 
+/** No array or object of a scenario comes near this many entries (its dimensions are at most
+ *  a few hundred); the schema names the bound when there are merely too many. */
+const FAR_TOO_MANY = 4096;
+/** Nor, all together, this many (inputs and targets hold at most 200 × 201 numbers each). */
+const FAR_TOO_MANY_IN_ALL = 200_000;
+
 /**
  * Refuses, before the schema reads it, a value no scenario can be: nested deeper than a
- * scenario goes, or with an array (or object) longer than any dimension allows. The schema
- * would refuse it too, but slowly, or not at all: a million wrong entries overflow its stack.
- * One walk with its own stack, which stops at the first problem.
+ * scenario goes, or with an array (or object) of thousands of entries. The schema would refuse
+ * it too, but slowly, or not at all: a million wrong entries overflow its stack. One walk with
+ * its own stack, which stops at the first problem.
  */
 function outOfBounds(value: unknown): string | null {
-  const maxEntries = Math.max(LIMITS.H.max, LIMITS.D.max, LIMITS.K.max, LIMITS.T.max);
   const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  let total = 0;
   while (stack.length > 0) {
     const [v, path] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (path.length >= MAX_NESTING) return `${formatPath(path)}: nested too deeply`;
     const keys: PropertyKey[] = Array.isArray(v) ? [] : Object.keys(v);
     const n = Array.isArray(v) ? v.length : keys.length;
-    if (n > maxEntries)
-      return `${formatPath(path)}: expected at most ${maxEntries} entries, got ${n}`;
+    if (n > FAR_TOO_MANY) return `${formatPath(path)}: ${n} entries, far more than a scenario has`;
+    if ((total += n) > FAR_TOO_MANY_IN_ALL)
+      return `(scenario): over ${FAR_TOO_MANY_IN_ALL} entries, far more than a scenario has`;
     if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
     else for (const k of keys) stack.push([(v as Record<PropertyKey, unknown>)[k], [...path, k]]);
   }
