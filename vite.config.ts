@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 // The Content-Security-Policy of the built app: no inline script and no eval.
 //
@@ -7,6 +8,9 @@ import react from '@vitejs/plugin-react';
 //   build has no inline script (e2e/csp.spec.ts checks that the page runs under it).
 //   'wasm-unsafe-eval' lets the worker compile the WebAssembly it assembles at run time
 //   (src/core/train/wasmKernels.ts); it allows WebAssembly.Module(), not eval or new Function.
+// - worker-src blob: a page with an opaque origin (a sandboxed iframe) may not start a worker
+//   from the server's URL; it fetches the worker's script and starts it from a blob: URL of its
+//   own (src/worker/startWorker.ts). Only the page's own script can make such a URL.
 // - style-src 'unsafe-inline': KaTeX's HTML sets heights and offsets in style attributes
 //   (style="height:1.2em;vertical-align:-0.25em"), which a policy without it refuses. (React's
 //   style props go through the CSSOM, which no policy blocks.) Inline style cannot run script.
@@ -17,7 +21,7 @@ import react from '@vitejs/plugin-react';
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -47,7 +51,7 @@ function cspMeta(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), serviceWorker()],
   base: './',
   worker: { format: 'es' },
   // manifest: which chunk imports which, statically or with import(); the load budget
@@ -58,6 +62,11 @@ export default defineConfig({
   preview: {
     port: 4173,
     strictPort: true,
-    headers: { 'Content-Security-Policy': contentSecurityPolicy },
+    headers: {
+      'Content-Security-Policy': contentSecurityPolicy,
+      // A page framed with sandbox="allow-scripts" has the opaque origin `null`: it fetches its
+      // module script, stylesheet, fonts and worker in CORS mode (docs/hosting.md).
+      'Access-Control-Allow-Origin': '*',
+    },
   },
 });

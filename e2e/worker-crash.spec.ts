@@ -110,4 +110,29 @@ test.describe('the worker crashes and the picture survives', () => {
     ]);
     await expect(page.getByText('The computation failed')).toHaveCount(0);
   });
+
+  test('killed while a step waits on it: restarted, the step taken on the redone trace', async ({
+    page,
+    context,
+  }) => {
+    const workers = recordWorkers(page);
+    await openApp(page, { text: 'hello', step: 'f1' });
+    // A new URL (as back/forward or a lesson would bring) asks for a new trace and a step in
+    // it: b4 exists only once that trace is there. The worker dies on receiving the request.
+    await dieOnNextCall(workers[0], 'error');
+    await page.evaluate(() => {
+      history.pushState(null, '', '/?text=crash+test&step=b4&hidden=4');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await expect.poll(() => workers.length).toBe(2);
+    await expect(stepLabel(page)).toHaveAttribute('data-step', 'b4');
+    await expect(page.getByLabel('Sequence')).toHaveValue('crash test');
+    await expect(page.getByLabel('Hidden size')).toHaveValue('4');
+    await expect(page.getByText('The computation failed')).toHaveCount(0);
+    // The same numbers as a page that never saw a crash.
+    const loss = await page.getByTestId('running-loss').getAttribute('data-value');
+    const fresh = await context.newPage();
+    await openApp(fresh, { text: 'crash test', step: 'b4', hidden: '4' });
+    await expect(fresh.getByTestId('running-loss')).toHaveAttribute('data-value', loss!);
+  });
 });

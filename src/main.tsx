@@ -7,12 +7,18 @@ import './styles.css';
 import { App } from './App';
 import { loadKatex } from './components/equations/katexLoader';
 import { startUrlSync } from './state/urlSync';
+import { announceLimits } from './state/persist/announceLimits';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 
 // `?notes=1` is the speaker-notes window of presenter mode: no explorer, no worker.
 const notesWindow = new URLSearchParams(window.location.search).get('notes') === '1';
 const NotesWindow = lazy(() => import('./components/presenter/NotesWindow'));
 
-if (!notesWindow) startUrlSync();
+if (!notesWindow) {
+  startUrlSync();
+  announceLimits();
+  registerServiceWorker();
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

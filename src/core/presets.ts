@@ -1,5 +1,5 @@
 import type { ScenarioJson } from './scenarioSchema';
-import workedExample from './presets/worked-example.json';
+import workedExample from './presets/worked-example.json' with { type: 'json' };
 
 // Built-in scenarios with exact weights, for slides and homework. The worked example is the
 // one of spec/trace-format.md, so the numbers on screen match the published trace.

@@ -333,3 +333,30 @@ describe('toRows', () => {
     ]);
   });
 });
+
+describe('input no scenario can be, refused before the schema reads it', () => {
+  const example = () => JSON.parse(exampleText) as { params: Record<string, unknown> };
+
+  it('a matrix of 10⁶ entries: one line, no stack overflow', () => {
+    const s = example();
+    s.params.W = new Array(1_000_000).fill(0);
+    expect(parseScenario(s)).toEqual({
+      ok: false,
+      error: 'params.W: 1000000 entries, far more than a scenario has',
+    });
+  });
+
+  it('nesting deeper than a scenario goes, as a value or as text', () => {
+    const s = example();
+    s.params.b = [[[0]]];
+    expect(parseScenario(s)).toEqual({ ok: false, error: 'params.b[0][0]: nested too deeply' });
+    const deep = `${'['.repeat(300_000)}${']'.repeat(300_000)}`;
+    expect(parseScenarioText(deep)).toEqual({
+      ok: false,
+      error: '(scenario): nested too deeply to be a scenario',
+    });
+    // Brackets inside strings do not count.
+    const text = JSON.stringify({ ...example(), notes: '[[[[[[[[' });
+    expect(parseScenarioText(text).ok).toBe(true);
+  });
+});

@@ -202,8 +202,43 @@ const shapedScenario = scenarioJson.check(
 
 const flat = (m: number[][]) => Float64Array.from(m.flat());
 
+/** Containers nest at most this deep in a scenario: the root, params, a matrix, its rows. */
+const MAX_NESTING = 4;
+
+/** No array or object of a scenario comes near this many entries (its dimensions are at most
+ *  a few hundred); the schema names the bound when there are merely too many. */
+const FAR_TOO_MANY = 4096;
+/** Nor, all together, this many (inputs and targets hold at most 200 × 201 numbers each). */
+const FAR_TOO_MANY_IN_ALL = 200_000;
+
+/**
+ * Refuses, before the schema reads it, a value no scenario can be: nested deeper than a
+ * scenario goes, or with an array (or object) of thousands of entries. The schema would refuse
+ * it too, but slowly, or not at all: a million wrong entries overflow its stack. One walk with
+ * its own stack, which stops at the first problem.
+ */
+function outOfBounds(value: unknown): string | null {
+  const stack: [unknown, PropertyKey[]][] = [[value, []]];
+  let total = 0;
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (path.length >= MAX_NESTING) return `${formatPath(path)}: nested too deeply`;
+    const keys: PropertyKey[] = Array.isArray(v) ? [] : Object.keys(v);
+    const n = Array.isArray(v) ? v.length : keys.length;
+    if (n > FAR_TOO_MANY) return `${formatPath(path)}: ${n} entries, far more than a scenario has`;
+    if ((total += n) > FAR_TOO_MANY_IN_ALL)
+      return `(scenario): over ${FAR_TOO_MANY_IN_ALL} entries, far more than a scenario has`;
+    if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, i]]));
+    else for (const k of keys) stack.push([(v as Record<PropertyKey, unknown>)[k], [...path, k]]);
+  }
+  return null;
+}
+
 /** Validate an already-parsed JSON value as a scenario; on failure, one line naming the field. */
 export function parseScenario(value: unknown): ParseResult<Scenario> {
+  const bounds = outOfBounds(value);
+  if (bounds) return { ok: false, error: bounds };
   const r = shapedScenario.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -231,8 +266,29 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
   };
 }
 
+/** Whether brackets in JSON text nest deeper than `limit` (outside strings): a cheap look
+ *  before JSON.parse, which takes most of a second over a few hundred thousand levels. */
+function nestsDeeper(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** Parse scenario text (a file's contents); bad JSON is answered like any other bad input. */
 export function parseScenarioText(text: string): ParseResult<Scenario> {
+  if (nestsDeeper(text, MAX_NESTING))
+    return { ok: false, error: '(scenario): nested too deeply to be a scenario' };
   let value: unknown;
   try {
     // A byte-order mark (left by some editors) is not JSON whitespace; skip it.

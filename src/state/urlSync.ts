@@ -24,18 +24,21 @@ export function toUrlState(s: AppState): UrlState {
   };
 }
 
-/** Move the app to what a URL says; bad values fall back to defaults with a notice. */
-export function applyUrl(search: string): Promise<unknown> {
+/** Move the app to what a URL says; bad values fall back to defaults with a notice. How the
+ *  page is framed (embed, parentOrigin) is read at start only (`frame: false` keeps it). */
+export function applyUrl(search: string, { frame: readFrame = true } = {}): Promise<unknown> {
   const { state: u, frame, problems, lab } = parseUrl(search);
   const s = useStore.getState();
   s.setPage(u.page);
   void s.setLabChoices(lab);
-  s.setFrame(frame);
+  if (readFrame) s.setFrame(frame);
   s.setTheme(u.theme);
   s.setSpeed(u.speed);
   s.notify(problems);
+  // A URL without them (back to an entry a page pushed) leaves the lesson and presenter mode.
   if (u.lesson > 0) s.openLesson(u.lesson);
-  if (u.present === '1') s.setPresenting(true);
+  else if (s.lesson > 0) s.closeLesson();
+  if ((u.present === '1') !== s.presenting) s.setPresenting(u.present === '1');
   const { step, view, preset } = u;
   const config = Object.fromEntries(
     (Object.keys(CHOICES) as ChoiceName[]).map((k) => [k, u[k]]),
@@ -74,5 +77,11 @@ export function startUrlSync(): void {
         );
       }
     }, 120);
+  });
+  // Back / forward to an entry a page pushed (a lesson, a host page): read it as at start.
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    last = window.location.search;
+    void applyUrl(last, { frame: false });
   });
 }

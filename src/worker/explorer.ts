@@ -1,5 +1,7 @@
 import type { ExploreRequest, ExploreResponse } from '../core/explore';
 import { createWorkerClient, type WorkerClient } from './client';
+import { startRnnWorker } from './startWorker';
+import rnnWorkerUrl from './rnn.worker.ts?worker&url';
 
 // The explorer's session in the app's worker. `explore(req)` computes a picture without
 // touching the store, so a caller can look at the answer before committing it (a bad import is
@@ -29,8 +31,8 @@ let appClient: WorkerClient | null = null;
 /** The app's one worker, started on first use. */
 export function appWorker(): WorkerClient {
   appClient ??= createWorkerClient({
-    createWorker: () =>
-      new Worker(new URL('./rnn.worker.ts', import.meta.url), { type: 'module', name: 'rnn' }),
+    // A worker from the bundled script's URL, or a fallback where a page may not (startWorker.ts).
+    createWorker: () => startRnnWorker(new URL(rnnWorkerUrl, import.meta.url)),
     onRestart: (reason) =>
       console.warn(`Unrolled: the worker ${reason}; a new one took over with the same state.`),
   });

@@ -2,5 +2,8 @@
 import '../zodNoEval';
 import { expose } from 'comlink';
 import { createApi } from './api';
+import { WORKER_BOOTED } from './startWorker';
 
 expose(createApi());
+// Tells a page that started it from a blob: URL that it runs (startWorker.ts).
+self.postMessage(WORKER_BOOTED);
