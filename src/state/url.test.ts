@@ -50,4 +50,13 @@ describe('URL state', () => {
     expect([p.state.act, p.state.notation, p.state.hidden]).toEqual(['softsign', 'wxh', 16]);
     expect(parseUrl('?notation=greek&hidden=17').problems).toHaveLength(2);
   });
+
+  it('takes the cell from the declaration: rnn by default, lstm or gru', () => {
+    expect(parseUrl('').state.cell).toBe('rnn');
+    expect(parseUrl('?cell=gru').state.cell).toBe('gru');
+    expect(serializeUrl({ ...URL_DEFAULTS, cell: 'lstm' })).toBe('?cell=lstm');
+    const bad = parseUrl('?cell=transformer');
+    expect(bad.state.cell).toBe('rnn');
+    expect(bad.problems).toEqual(['“cell=transformer” is not valid; using rnn.']);
+  });
 });
