@@ -14,7 +14,7 @@ const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
  * The cells the graph and the derivation panel draw in full; the menu offers only these (a
  * URL or a file may still name another: the core computes every cell).
  */
-const CELLS_DRAWN: readonly CellName[] = ['rnn'];
+const CELLS_DRAWN: readonly CellName[] = ['rnn', 'lstm', 'gru'];
 
 // On a phone the settings start folded away, so the graph is on the first screen.
 const openAtStart =

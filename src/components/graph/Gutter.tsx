@@ -34,11 +34,11 @@ export function Gutter({
     ['output', probs ? 'o | ŷ' : 'o', mid(rows.oTop, rows.oH)],
     ...(gated?.cellState
       ? [
-          [
-            'cell state',
-            `${gated.cellState} | ∂L/∂${gated.cellState}`,
-            mid(rows.mTop, rows.mH),
-          ] as [string, string, number],
+          ['cell', `${gated.cellState} | ∂L/∂${gated.cellState}`, mid(rows.mTop, rows.mH)] as [
+            string,
+            string,
+            number,
+          ],
         ]
       : []),
     ['state', `${state} | ∂L/∂${gated ? state : 'a'}`, mid(rows.sTop, rows.sH)],

@@ -82,7 +82,7 @@ export function axesOf(
 }
 
 /** Σ_{t' >= from} contrib[t'] (1-based from), in the core's order: at from = 1 it equals grads. */
-export { sumContrib as accumulate } from '../../core/trace';
+export { sumContrib as accumulate } from '../../core/contrib';
 
 /** Step t's own contribution (a view, no copy). */
 export function stepContribution(c: Float64Array, size: number, t: number): Float64Array {
