@@ -13,6 +13,7 @@ import {
 } from '../src/core/train';
 import { setSimdEnabled } from '../src/core/train/simdPath';
 import type { Scenario } from '../src/core/types';
+import { PARAM_NAMES } from '../src/core/model';
 
 const WARMUP_MS = 700;
 const MEASURE_MS = 3000;
@@ -122,7 +123,55 @@ function explorerTrace(): void {
   console.log(`explorer-trace-t100-h16: ${(1e6 / rate).toFixed(1)} µs per forward+BPTT`);
 }
 
+/**
+ * Workload 3: an LSTM of hidden size 100 trained as in workload 1 (25 steps, vocab 65), on the
+ * plain path: the explorer's computeTrace (forward + full BPTT with history) and an SGD step.
+ * The fast training path is vanilla-only; this is what a gated cell trains at without it.
+ */
+function lstmPlain(): void {
+  const H = 100;
+  const V = 65;
+  const T = 25;
+  const rng = createRng(42);
+  const text = syntheticText(V, 100_000, rng);
+  const params = initParams({ H, D: V, K: V, cell: 'lstm' }, rng, 1);
+  const inputs = new Float64Array(T * V);
+  const targets = new Float64Array(T * V);
+  const sc: Scenario = {
+    activation: 'tanh',
+    loss: 'cross-entropy',
+    params,
+    s0: new Float64Array(H),
+    m0: new Float64Array(H),
+    seq: { T, D: V, K: V, inputs, targets },
+  };
+  let p = 0;
+  let smoothLoss = -Math.log(1 / V) * T;
+  const iter = () => {
+    if (p + T + 1 > text.length) p = 0;
+    inputs.fill(0);
+    targets.fill(0);
+    for (let t = 0; t < T; t++) {
+      inputs[t * V + text[p + t]] = 1;
+      targets[t * V + text[p + t + 1]] = 1;
+    }
+    const tr = computeTrace(sc);
+    for (const n of PARAM_NAMES) {
+      const w = params[n];
+      const g = tr.grads[n];
+      for (let i = 0; i < w.length; i++) w[i] -= 0.1 * Math.max(-5, Math.min(5, g[i]));
+    }
+    smoothLoss = smoothLoss * 0.99 + tr.loss * 0.01;
+    p += T;
+  };
+  timeIt(iter, WARMUP_MS, 5);
+  const rate = timeIt(iter, MEASURE_MS, 5);
+  console.log(`lstm-h100-t25-v65-plain: ${rate.toFixed(0)} iters/s`);
+  console.log(`  (smooth loss ${smoothLoss.toFixed(2)} from ${(-Math.log(1 / V) * T).toFixed(2)})`);
+}
+
 charRnn(true);
 charRnn(false);
 setSimdEnabled(true);
 explorerTrace();
+lstmPlain();

@@ -223,3 +223,111 @@ describe.concurrent('npm run -s trace -- FILE', () => {
     expect(line).toMatch(/^usage: npm run -s trace -- FILE/);
   });
 });
+
+describe.concurrent('npm run -s trace -- FILE with a gated cell', () => {
+  const fixture = (cell: string) =>
+    JSON.parse(readFileSync(join(root, `test/fixtures/${cell}-scenario.json`), 'utf8')) as Record<
+      string,
+      unknown
+    > & { params: Record<string, unknown> };
+
+  it('writes an LSTM’s worked example as LaTeX with its cell state and gates', SLOW, async () => {
+    const r = await runTrace([
+      join(root, 'test/fixtures/lstm-scenario.json'),
+      '--format',
+      'latex',
+      '--step',
+      'b1',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\\mathbf\{m\}_\{/);
+    expect(r.stdout).toMatch(/\\mathbf\{f\}_\{/);
+    expect(r.stdout.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  it(
+    'prints an LSTM trace with m, ∂L/∂m_t and its two parts, the gates and grads.m0',
+    SLOW,
+    async () => {
+      const r = await runTrace([join(root, 'test/fixtures/lstm-scenario.json')]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const tr = JSON.parse(r.stdout);
+      const sc = fixture('lstm');
+      expect(tr.cell).toBe('lstm');
+      expect(tr.a[0]).toHaveLength(8); // 4H stacked pre-activations
+      expect(tr.grads.W).toHaveLength(8);
+      expect(tr.grads.m0).toHaveLength(2);
+      const { i, f, g, q } = tr.gates;
+      // m_t = f ⊙ m_{t-1} + i ⊙ g and s_t = q ⊙ tanh(m_t), read back from the JSON alone.
+      let mPrev = sc.m0 as number[];
+      for (let t = 0; t < tr.T; t++) {
+        for (let j = 0; j < 2; j++) {
+          const m = f[t][j] * mPrev[j] + i[t][j] * g[t][j];
+          expect(tr.m[t][j]).toBeCloseTo(m, 14);
+          expect(tr.s[t][j]).toBeCloseTo(q[t][j] * Math.tanh(m), 14);
+          expect(tr.dL_dm[t][j]).toBeCloseTo(tr.dL_dm_from_s[t][j] + tr.dL_dm_from_next[t][j], 14);
+        }
+        mPrev = tr.m[t];
+      }
+    },
+  );
+
+  it('prints a GRU trace with the gates r, z, n', SLOW, async () => {
+    const r = await runTrace(['-'], JSON.stringify(fixture('gru')));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const tr = JSON.parse(r.stdout);
+    expect(tr.cell).toBe('gru');
+    expect(tr.a[0]).toHaveLength(6);
+    expect(tr.grads.m0).toBeUndefined();
+    const { z, n } = tr.gates;
+    let sPrev = fixture('gru').s0 as number[];
+    for (let t = 0; t < tr.T; t++) {
+      for (let j = 0; j < 2; j++)
+        expect(tr.s[t][j]).toBeCloseTo(z[t][j] * sPrev[j] + (1 - z[t][j]) * n[t][j], 14);
+      sPrev = tr.s[t];
+    }
+  });
+
+  const refused: [string, () => object, string][] = [
+    [
+      'an LSTM whose W is 2 x 2 (H = 2 needs 8 x 2)',
+      () => {
+        const j = fixture('lstm');
+        j.params.W = [
+          [0.1, 0.2],
+          [0.3, 0.4],
+        ];
+        return j;
+      },
+      'params.W: expected 8 x 2, got 2 x 2',
+    ],
+    [
+      'an LSTM that names an activation',
+      () => ({ ...fixture('lstm'), activation: 'relu' }),
+      "activation: an LSTM's nonlinearities are fixed; leave activation out",
+    ],
+    [
+      'a GRU with m0',
+      () => ({ ...fixture('gru'), m0: [0, 0] }),
+      'm0: only an LSTM has a cell state; leave m0 out',
+    ],
+    [
+      'a GRU whose U rows are not 3H',
+      () => {
+        const j = fixture('gru');
+        j.params.U = (j.params.U as number[][]).slice(0, 5);
+        return j;
+      },
+      'params.U: expected 3H rows (blocks r, z, n of H rows each), got 5',
+    ],
+  ];
+  refused.forEach(([what, make, message], k) => {
+    it(`refuses ${what}, naming the field`, SLOW, async () => {
+      const r = await runTrace([tmp(`gated-bad-${k}.json`, JSON.stringify(make()))]);
+      expect(expectRefused(r)).toBe(message);
+    });
+  });
+});

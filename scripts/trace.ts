@@ -11,6 +11,7 @@ import { cursorCount, parseCursorLabel } from '../src/core/cursor';
 import { CHOICES, NOTATION_NAMES, inBounds, type NotationName } from '../src/core/model';
 import { traceJsonText } from '../src/export/traceJson';
 import { latexDocument } from '../src/export/latex';
+import { loadGatedEquations } from '../src/content/equations';
 
 const USAGE =
   'usage: npm run -s trace -- FILE   (FILE or - for standard input)' +
@@ -53,7 +54,7 @@ function parseArgs(argv: string[]): Options | string {
   return o;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   if (typeof opts === 'string') {
     // One line on standard error, as for every refusal.
@@ -97,6 +98,8 @@ function main(argv: string[]): number {
     }
     cursors = [c];
   }
+  // A gated cell's equations live in a module the app loads on demand.
+  if (trace.gated) await loadGatedEquations();
   // The update step, as the app computes it (core/explore.ts): θ − α∇L, and the new loss.
   const params = descend(scenario.params, trace.grads, opts.lr);
   const after = computeTrace({ ...scenario, params });
@@ -114,4 +117,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

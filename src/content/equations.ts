@@ -12,7 +12,8 @@ import {
 import type { Params, Scenario, Trace } from '../core/types';
 
 import { cursorInfo } from '../core/cursor';
-import { sumContrib } from '../core/trace';
+import { sumContrib } from '../core/contrib';
+import type * as GatedEquations from './gatedEquations';
 import {
   colVec,
   ELIDE_ABOVE,
@@ -474,6 +475,18 @@ function updateBlocks(c: Ctx): EquationBlock[] {
   return blocks;
 }
 
+let gatedModule: typeof GatedEquations | null = null;
+
+/**
+ * The gated cells' derivation loads on demand, with the first gated trace: the first picture
+ * (a vanilla cell) does not need it. buildEquations returns no blocks for a gated trace until
+ * this has resolved.
+ */
+export async function loadGatedEquations(): Promise<void> {
+  gatedModule ??= await import('./gatedEquations');
+}
+export const gatedEquationsLoaded = () => gatedModule !== null;
+
 /** The blocks of the derivation panel at one cursor position (see core/cursor.ts). */
 export function buildEquations(
   trace: Trace,
@@ -491,6 +504,25 @@ export function buildEquations(
     ce: LOSSES[trace.lossName].probabilistic,
   };
   const { phase, t } = cursorInfo(cursorIndex, trace.T);
+  if (trace.gated) {
+    // Not loaded yet (loadGatedEquations): nothing to show for a moment.
+    if (!gatedModule) return [];
+    const { gatedBackwardBlocks, gatedForwardBlocks, gatedModelBlock } = gatedModule;
+    // A gated cell: its own model, gates and backward blocks; output, loss and update as here.
+    const g = { tr: trace, n: c.n, x: c.x };
+    switch (phase) {
+      case 'init':
+        return [gatedModelBlock(g), ...modelBlocks(c).slice(1)];
+      case 'forward':
+        return [...gatedForwardBlocks(g, t), ...forwardBlocks(c, t).slice(2)];
+      case 'backward': {
+        const [dLdo, , , contribOut] = backwardBlocks(c, t);
+        return gatedBackwardBlocks(g, t, { dLdo, contribOut });
+      }
+      case 'update':
+        return updateBlocks(c);
+    }
+  }
   switch (phase) {
     case 'init':
       return modelBlocks(c);

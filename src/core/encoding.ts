@@ -1,7 +1,7 @@
 import { initParams } from './params';
 import { createRng } from './rng';
 import type { ParseResult } from './scenarioSchema';
-import type { ActivationName, LossName, Scenario, Sequence } from './types';
+import type { ActivationName, CellName, LossName, Scenario, Sequence } from './types';
 
 // Characters to one-hot sequences, for "type a sequence, get a trace": the input at step t is
 // character t and the target is the character that follows it. Text is taken code point by
@@ -118,6 +118,8 @@ export interface CharScenarioOptions {
   hidden: number;
   activation?: ActivationName; // default 'tanh'
   loss?: LossName; // default 'cross-entropy'
+  /** The cell (default the vanilla one); a gated cell's U, W, b stack its gate blocks. */
+  cell?: CellName;
   /** Seed of the weight initialisation: the same seed gives the same weights. */
   seed: number;
   /** A fixed vocabulary (default: the text's own). */
@@ -143,7 +145,12 @@ export function makeCharScenario(opts: CharScenarioOptions): ParseResult<CharSce
   const cs = charSequence(text, opts.vocab);
   if (!cs.ok) return cs;
   const { seq } = cs.value;
-  const params = initParams({ H: hidden, D: seq.D, K: seq.K }, createRng(seed), opts.initScale);
+  const cell = opts.cell ?? 'rnn';
+  const params = initParams(
+    { H: hidden, D: seq.D, K: seq.K, ...(cell === 'rnn' ? {} : { cell }) },
+    createRng(seed),
+    opts.initScale,
+  );
   return {
     ok: true,
     value: {
@@ -153,6 +160,7 @@ export function makeCharScenario(opts: CharScenarioOptions): ParseResult<CharSce
         loss: opts.loss ?? 'cross-entropy',
         params,
         s0: new Float64Array(hidden),
+        ...(cell === 'lstm' ? { m0: new Float64Array(hidden) } : {}),
         seq,
       },
     },

@@ -108,4 +108,35 @@ describe('explore overflow', () => {
       error: 'losses[0]: the numbers overflowed; use smaller weights or inputs.',
     });
   });
+
+  it('builds an LSTM from text: stacked gate blocks, forget-gate bias 1, m0 zeros', () => {
+    const r = explore({
+      kind: 'text',
+      text: 'hello',
+      hidden: 3,
+      activation: 'tanh',
+      loss: 'cross-entropy',
+      seed: 1,
+      lr: 0.1,
+      cell: 'lstm',
+    });
+    if (!r.ok) throw new Error(r.error);
+    const { params, m0 } = r.value.scenario;
+    expect(params.cell).toBe('lstm');
+    expect(params.U).toHaveLength(12 * 4); // 4H x D
+    expect(Array.from(params.b)).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(m0!)).toEqual([0, 0, 0]);
+    expect(r.value.trace.gated?.cell).toBe('lstm');
+    // The update keeps the cell, and its loss is the loss of the stepped weights.
+    expect(r.value.updated.params.cell).toBe('lstm');
+    expect(r.value.updated.loss).toBeLessThan(r.value.trace.loss);
+  });
+
+  it('runs a GRU file as it is, without the app’s activation', () => {
+    const gru = JSON.parse(readFileSync('test/fixtures/gru-scenario.json', 'utf8'));
+    const r = explore({ kind: 'scenario', scenario: gru, activation: 'relu', lr: 0.1 });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.trace.cell).toBe('gru');
+    expect(r.value.trace.loss).toBe(computeTrace(r.value.scenario).loss);
+  });
 });

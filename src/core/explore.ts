@@ -2,7 +2,16 @@ import { computeTrace, overflowError } from './trace';
 import { parseScenario, type ScenarioJson } from './scenarioSchema';
 import { makeCharScenario } from './encoding';
 import { mapParams } from './params';
-import type { ActivationName, LossName, ParamName, Params, Scenario, Trace } from './types';
+import type {
+  ActivationName,
+  CellName,
+  LossName,
+  ParamName,
+  Params,
+  Scenario,
+  Trace,
+} from './types';
+import { CELLS } from './model';
 
 // What the explorer asks of the core for one picture: build the scenario (from text or from a
 // validated scenario file), run forward + BPTT, and apply one gradient step, so that every
@@ -17,11 +26,16 @@ export type ExploreRequest =
       loss: LossName;
       seed: number;
       lr: number;
+      /** The cell; absent means the vanilla one. */
+      cell?: CellName;
     }
   | {
       kind: 'scenario';
       scenario: ScenarioJson;
-      /** The activation and loss chosen in the app, in place of the file's own. */
+      /**
+       * The activation and loss chosen in the app, in place of the file's own (a gated file
+       * keeps its fixed nonlinearities: the activation is not passed on). The file's cell rules.
+       */
       activation?: ActivationName;
       loss?: LossName;
       lr: number;
@@ -54,9 +68,10 @@ export function explore(req: ExploreRequest): ExploreResponse {
     scenario = { ...made.value.scenario, symbols: labels };
   } else {
     const { activation, loss } = req;
+    const fileCell = req.scenario.cell ?? 'rnn';
     const parsed = parseScenario({
       ...req.scenario,
-      ...(activation ? { activation } : {}),
+      ...(activation && CELLS[fileCell].hasActivation ? { activation } : {}),
       ...(loss ? { loss } : {}),
     });
     if (!parsed.ok) return parsed;

@@ -13,6 +13,67 @@ export type { ActivationName, LossName };
 /** H hidden units, D input features, K outputs. */
 export type DimName = 'H' | 'D' | 'K';
 
+// ---------- cells ----------
+
+/** One gate (or candidate) of a gated cell: a block of H rows of U, W and b. */
+export interface GateDecl {
+  /** Its letter in the equations and the trace (`gates.i`). */
+  name: string;
+  /** The nonlinearity that makes it from its pre-activation. */
+  fn: 'sigmoid' | 'tanh';
+  words: string;
+}
+
+export interface CellDecl {
+  label: string;
+  /**
+   * The blocks of H rows that U, W and b stack, in PyTorch's order (spec/trace-format.md,
+   * "Gated cells"); empty for the vanilla cell, whose U, W, b are one block.
+   */
+  gates: readonly GateDecl[];
+  /** A gated cell has fixed nonlinearities: no activation to choose. */
+  hasActivation: boolean;
+  /** The LSTM's cell state m_t, carried beside s_t; null for the others. */
+  cellState: { letter: string; words: string } | null;
+}
+
+export const CELLS = {
+  rnn: { label: 'Vanilla RNN', gates: [], hasActivation: true, cellState: null },
+  lstm: {
+    label: 'LSTM',
+    gates: [
+      { name: 'i', fn: 'sigmoid', words: 'input gate' },
+      { name: 'f', fn: 'sigmoid', words: 'forget gate' },
+      { name: 'g', fn: 'tanh', words: 'candidate' },
+      { name: 'q', fn: 'sigmoid', words: 'output gate' },
+    ],
+    hasActivation: false,
+    cellState: { letter: 'm', words: 'cell state' },
+  },
+  gru: {
+    label: 'GRU',
+    gates: [
+      { name: 'r', fn: 'sigmoid', words: 'reset gate' },
+      { name: 'z', fn: 'sigmoid', words: 'update gate' },
+      { name: 'n', fn: 'tanh', words: 'candidate' },
+    ],
+    hasActivation: false,
+    cellState: null,
+  },
+} as const satisfies Record<string, CellDecl>;
+
+export type CellName = keyof typeof CELLS;
+export const CELL_NAMES = Object.keys(CELLS) as CellName[];
+export const isCellName = (v: unknown): v is CellName =>
+  typeof v === 'string' && (CELL_NAMES as string[]).includes(v);
+
+/** The cell of a set of dimensions (absent: the vanilla cell). */
+export const cellOf = (dims: { cell?: CellName }): CellName => dims.cell ?? 'rnn';
+
+/** How many blocks of H rows the per-gate parameters (U, W, b) stack: 1, 4 (LSTM) or 3 (GRU). */
+export const gateMultiplier = (cell: CellName = 'rnn'): number =>
+  Math.max(1, CELLS[cell].gates.length);
+
 export interface ParamDecl {
   /** What it does in the cell. */
   role: 'input' | 'recurrent' | 'output' | 'hidden-bias' | 'output-bias';
@@ -26,6 +87,8 @@ export interface ParamDecl {
   edge: boolean;
   /** The dimension that feeds it, for N(0, 1/fan-in) initialisation; biases start at 0. */
   fanIn: DimName | null;
+  /** One block of rows per gate in a gated cell (U, W, b): its rows are H times the gates. */
+  perGate: boolean;
 }
 
 export const PARAMS = {
@@ -36,6 +99,7 @@ export const PARAMS = {
     flow: 'input → state',
     edge: true,
     fanIn: 'D',
+    perGate: true,
   },
   W: {
     role: 'recurrent',
@@ -44,6 +108,7 @@ export const PARAMS = {
     flow: 'state → next state',
     edge: true,
     fanIn: 'H',
+    perGate: true,
   },
   V: {
     role: 'output',
@@ -52,6 +117,7 @@ export const PARAMS = {
     flow: 'state → output',
     edge: true,
     fanIn: 'H',
+    perGate: false,
   },
   b: {
     role: 'hidden-bias',
@@ -60,6 +126,7 @@ export const PARAMS = {
     flow: 'added to the pre-activation',
     edge: false,
     fanIn: null,
+    perGate: true,
   },
   c: {
     role: 'output-bias',
@@ -68,6 +135,7 @@ export const PARAMS = {
     flow: 'added to the output',
     edge: false,
     fanIn: null,
+    perGate: false,
   },
 } as const satisfies Record<string, ParamDecl>;
 
@@ -87,18 +155,23 @@ export interface Dims {
   H: number;
   D: number;
   K: number;
+  /** The cell these parameters belong to; absent means the vanilla cell. */
+  cell?: CellName;
 }
 
 /** Shape [rows, cols] of a parameter for these dimensions (vectors are one column). */
 export function paramShape(name: ParamName, dims: Dims): [number, number] {
   const [r, c] = PARAMS[name].shape;
-  return [dims[r], c === 1 ? 1 : dims[c]];
+  const rows = dims[r] * (PARAMS[name].perGate ? gateMultiplier(dims.cell) : 1);
+  return [rows, c === 1 ? 1 : dims[c]];
 }
 
-/** A parameter's shape in symbols: "H × D", or "H" for a vector. */
-export function paramShapeSymbols(name: ParamName): string {
+/** A parameter's shape in symbols: "H × D", "4H × D" for an LSTM, or "H" for a vector. */
+export function paramShapeSymbols(name: ParamName, cell: CellName = 'rnn'): string {
   const [r, c] = PARAMS[name].shape;
-  return c === 1 ? r : `${r} × ${c}`;
+  const g = PARAMS[name].perGate ? gateMultiplier(cell) : 1;
+  const rows = g === 1 ? r : `${g}${r}`;
+  return c === 1 ? rows : `${rows} × ${c}`;
 }
 
 // ---------- notations ----------
@@ -107,6 +180,8 @@ export interface NotationDecl {
   label: string;
   /** The letter of the hidden state: s_t or h_t. */
   state: string;
+  /** The letter of an LSTM's cell state: m_t (c is the output bias here) or c_t. */
+  cellState: string;
   /** Each parameter's symbol as TeX and as plain text (for accessible labels and titles). */
   params: Record<ParamName, { tex: string; text: string }>;
 }
@@ -115,6 +190,7 @@ export const NOTATIONS = {
   uvw: {
     label: 'U, W, V, b, c, sₜ',
     state: 's',
+    cellState: 'm',
     params: {
       U: { tex: 'U', text: 'U' },
       W: { tex: 'W', text: 'W' },
@@ -126,6 +202,7 @@ export const NOTATIONS = {
   wxh: {
     label: 'W_xh, W_hh, W_hy, b_h, b_y, hₜ',
     state: 'h',
+    cellState: 'c',
     params: {
       U: { tex: 'W_{xh}', text: 'W_xh' },
       W: { tex: 'W_{hh}', text: 'W_hh' },
@@ -220,6 +297,13 @@ export const CHOICES = {
     default: 'uvw',
     label: 'Notation',
   } satisfies EnumChoice<NotationName>,
+  cell: {
+    kind: 'enum',
+    options: CELL_NAMES,
+    labels: labelsOf(CELLS),
+    default: 'rnn',
+    label: 'Cell',
+  } satisfies EnumChoice<CellName>,
 } as const;
 
 export type ChoiceName = keyof typeof CHOICES;

@@ -7,6 +7,8 @@ export { paramShape };
 /** One tensor per parameter of model.ts, made by fn. */
 export function mapParams(dims: Dims, fn: (name: ParamName, size: number) => Float64Array): Params {
   const p = { H: dims.H, D: dims.D, K: dims.K } as Params;
+  // A gated cell travels with its parameters, so every shape derived from them is right.
+  if (dims.cell && dims.cell !== 'rnn') p.cell = dims.cell;
   for (const name of PARAM_NAMES) {
     const [r, c] = paramShape(name, dims);
     p[name] = fn(name, r * c);
@@ -41,5 +43,8 @@ export function initParams(dims: Dims, rng: Rng, scale = 1): Params {
     const fanIn = PARAMS[name].fanIn;
     if (fanIn) fill(p[name], dims[fanIn]);
   }
+  // An LSTM's forget-gate bias starts at 1, as is customary (Gers et al. 2000; Jozefowicz et al.
+  // 2015): f_t ≈ σ(1) ≈ 0.73 keeps the cell state, and its gradient, alive from the first step.
+  if (dims.cell === 'lstm') p.b.fill(1, dims.H, 2 * dims.H);
   return p;
 }

@@ -1,12 +1,16 @@
 import * as z from 'zod/mini';
 import {
   ACTIVATION_NAMES,
+  CELL_NAMES,
+  CELLS,
+  gateMultiplier,
   LIMITS,
   LOSS_NAMES,
   LOSSES,
   PARAM_NAMES,
   PARAMS,
   paramShape,
+  type CellName,
   type Dims,
   type ParamName,
 } from './model';
@@ -38,14 +42,15 @@ const SYMBOL_MAX = 16;
 const NOTES_MAX = 10_000;
 
 const scenarioJson = z.object({
-  cell: z.optional(
-    z.literal('rnn', { error: 'expected "rnn" (gated cells are not available yet)' }),
+  cell: z._default(
+    z.enum(CELL_NAMES as [string, ...string[]], { error: `expected ${quoted(CELL_NAMES)}` }),
+    CELL_NAMES[0],
   ),
-  activation: z._default(
+  // Optional here, defaulted after the checks: a gated cell must not name one.
+  activation: z.optional(
     z.enum(ACTIVATION_NAMES as [string, ...string[]], {
       error: `expected ${quoted(ACTIVATION_NAMES)}`,
     }),
-    ACTIVATION_NAMES[0],
   ),
   loss: z._default(
     z.enum(LOSS_NAMES as [string, ...string[]], { error: `expected ${quoted(LOSS_NAMES)}` }),
@@ -55,6 +60,7 @@ const scenarioJson = z.object({
     error: `expected an object with ${PARAM_NAMES.slice(0, -1).join(', ')} and ${PARAM_NAMES.at(-1)}`,
   }),
   s0: z.optional(vector),
+  m0: z.optional(vector),
   inputs: matrix,
   targets: matrix,
   symbols: z.optional(
@@ -75,7 +81,8 @@ const scenarioJson = z.object({
   ),
 });
 
-export type ScenarioJson = Omit<z.input<typeof scenarioJson>, 'activation' | 'loss'> & {
+export type ScenarioJson = Omit<z.input<typeof scenarioJson>, 'cell' | 'activation' | 'loss'> & {
+  cell?: CellName;
   activation?: Scenario['activation'];
   loss?: Scenario['loss'];
 };
@@ -122,14 +129,43 @@ function checkVector(v: readonly unknown[], n: number, field: string, ctx: Ctx) 
     });
 }
 
-/** The dimensions a scenario's U and V set. */
-function dimsOf(sc: z.output<typeof scenarioJson>): Dims & { T: number } {
+/**
+ * The dimensions a scenario's U and V set: H is U's rows, over the gates of a gated cell
+ * (rounded down; checkGateRows says when U's rows are not a whole number of blocks).
+ */
+function dimsOf(sc: z.output<typeof scenarioJson>): Dims & { T: number; cell: CellName } {
+  const cell = sc.cell as CellName;
   return {
-    H: sc.params.U.length,
+    H: Math.floor(sc.params.U.length / gateMultiplier(cell)),
     D: sc.params.U[0]?.length ?? 0,
     K: sc.params.V.length,
     T: sc.inputs.length,
+    cell,
   };
+}
+
+/** A gated cell's fields: U's rows in whole blocks, no activation, m0 only for an LSTM. */
+function checkCellFields(sc: z.output<typeof scenarioJson>, ctx: Ctx): boolean {
+  const cell = sc.cell as CellName;
+  const gates = CELLS[cell].gates.map((g) => g.name);
+  const G = gateMultiplier(cell);
+  const fail = (path: PropertyKey[], message: string) => {
+    ctx.addIssue({ code: 'custom', path, message });
+    return false;
+  };
+  if (G > 1 && sc.params.U.length % G !== 0)
+    return fail(
+      ['params', 'U'],
+      `expected ${G}H rows (blocks ${gates.join(', ')} of H rows each), got ${sc.params.U.length}`,
+    );
+  if (!CELLS[cell].hasActivation && sc.activation !== undefined)
+    return fail(
+      ['activation'],
+      `a${cell === 'lstm' ? 'n' : ''} ${CELLS[cell].label}'s nonlinearities are fixed; leave activation out`,
+    );
+  if (!CELLS[cell].cellState && sc.m0 !== undefined)
+    return fail(['m0'], `only an LSTM has a cell state; leave m0 out`);
+  return true;
 }
 
 /** Which field shows a dimension, for messages about its bounds. */
@@ -146,12 +182,16 @@ const DIM_FIELD = {
 
 const shapedScenario = scenarioJson.check(
   z.superRefine((sc, ctx) => {
+    if (!checkCellFields(sc, ctx)) return;
     const dims = dimsOf(sc);
     for (const d of ['H', 'D', 'K', 'T'] as const) {
       const { min, max } = LIMITS[d];
       const n = dims[d];
       if (n < min || n > max) {
-        const { path, what, none } = DIM_FIELD[d];
+        const { path, none } = DIM_FIELD[d];
+        const G = gateMultiplier(dims.cell);
+        // A gated cell's U has G blocks of H rows: name the hidden units, not the rows.
+        const what = d === 'H' && G > 1 ? `hidden units (U has ${G}H rows)` : DIM_FIELD[d].what;
         ctx.addIssue({
           code: 'custom',
           path: [...path],
@@ -172,6 +212,7 @@ const shapedScenario = scenarioJson.check(
       else checkMatrix(sc.params[name] as number[][], rows, cols, field, ctx);
     }
     if (sc.s0) checkVector(sc.s0, dims.H, 's0', ctx);
+    if (sc.m0) checkVector(sc.m0, dims.H, 'm0', ctx);
     checkMatrix(sc.inputs, dims.T, dims.D, 'inputs', ctx);
     checkMatrix(sc.targets, dims.T, dims.K, 'targets', ctx);
     if (sc.symbols) {
@@ -245,8 +286,9 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
     return { ok: false, error: `${formatPath(issue.path)}: ${issue.message}` };
   }
   const sc = r.data;
-  const { H, D, K, T } = dimsOf(sc);
+  const { H, D, K, T, cell } = dimsOf(sc);
   const params = { H, D, K } as Params;
+  if (cell !== 'rnn') params.cell = cell;
   for (const name of PARAM_NAMES) {
     const v = sc.params[name];
     params[name] =
@@ -255,10 +297,11 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
   return {
     ok: true,
     value: {
-      activation: sc.activation as Scenario['activation'],
+      activation: (sc.activation ?? ACTIVATION_NAMES[0]) as Scenario['activation'],
       loss: sc.loss as Scenario['loss'],
       params,
       s0: sc.s0 ? Float64Array.from(sc.s0) : new Float64Array(H),
+      ...(cell === 'lstm' ? { m0: sc.m0 ? Float64Array.from(sc.m0) : new Float64Array(H) } : {}),
       seq: { T, D, K, inputs: flat(sc.inputs), targets: flat(sc.targets) },
       ...(sc.symbols ? { symbols: sc.symbols } : {}),
       ...(sc.notes !== undefined ? { notes: sc.notes } : {}),
@@ -325,13 +368,14 @@ export function paramsToJson(dims: Dims, values: Record<ParamName, Float64Array>
 
 /** The scenario as JSON, the inverse of parseScenario (export, presets). */
 export function scenarioToJson(sc: Scenario): ScenarioJson {
-  const { D, K } = sc.params;
+  const { D, K, cell = 'rnn' } = sc.params;
   const T = sc.seq.T;
   return {
-    activation: sc.activation,
+    ...(cell === 'rnn' ? { activation: sc.activation } : { cell }),
     loss: sc.loss,
     params: paramsToJson(sc.params, sc.params),
     s0: Array.from(sc.s0),
+    ...(cell === 'lstm' ? { m0: Array.from(sc.m0 ?? new Float64Array(sc.params.H)) } : {}),
     inputs: toRows(sc.seq.inputs, T, D),
     targets: toRows(sc.seq.targets, T, K),
     ...(sc.symbols ? { symbols: [...sc.symbols] } : {}),
@@ -339,12 +383,38 @@ export function scenarioToJson(sc: Scenario): ScenarioJson {
   };
 }
 
-/** The trace as JSON per spec/trace-format.md, with the two terms of dL/ds_t as extra keys. */
+/**
+ * The trace as JSON per spec/trace-format.md, with the two terms of dL/ds_t as extra keys, and
+ * for a gated cell its gates, an LSTM's m and ∂L/∂m_t (with its two terms), a GRU's parts of
+ * ∂L/∂s_{t-1}.
+ */
 export function traceToJson(tr: Trace) {
   const { T, H, K } = tr;
+  const GH = gateMultiplier(tr.cell) * H;
+  const rows = (m: Float64Array) => toRows(m, T, H);
+  const g = tr.gated;
+  const gated =
+    g?.cell === 'lstm'
+      ? {
+          m: rows(g.m),
+          dL_dm: rows(g.dL_dm),
+          dL_dm_from_s: rows(g.dL_dm_from_s),
+          dL_dm_from_next: rows(g.dL_dm_from_next),
+          gates: { i: rows(g.gates.i), f: rows(g.gates.f), g: rows(g.gates.g), q: rows(g.gates.q) },
+        }
+      : g?.cell === 'gru'
+        ? {
+            gates: { r: rows(g.gates.r), z: rows(g.gates.z), n: rows(g.gates.n) },
+            dL_dsprev_direct: rows(g.dL_dsprev_direct),
+            dL_dsprev_via_z: rows(g.dL_dsprev_z),
+            dL_dsprev_via_n: rows(g.dL_dsprev_n),
+            dL_dsprev_via_r: rows(g.dL_dsprev_r),
+          }
+        : {};
   return {
+    ...(g ? { cell: g.cell } : {}),
     T,
-    a: toRows(tr.a, T, H),
+    a: toRows(tr.a, T, GH),
     s: toRows(tr.s, T, H),
     o: toRows(tr.o, T, K),
     yhat: toRows(tr.yhat, T, K),
@@ -352,9 +422,14 @@ export function traceToJson(tr: Trace) {
     loss: tr.loss,
     dL_do: toRows(tr.dL_do, T, K),
     dL_ds: toRows(tr.dL_ds, T, H),
-    dL_da: toRows(tr.dL_da, T, H),
+    dL_da: toRows(tr.dL_da, T, GH),
     dL_ds_from_output: toRows(tr.dL_ds_out, T, H),
     dL_ds_from_future: toRows(tr.dL_ds_next, T, H),
-    grads: { ...paramsToJson(tr, tr.grads), s0: Array.from(tr.grads.s0) },
+    ...gated,
+    grads: {
+      ...paramsToJson(tr, tr.grads),
+      s0: Array.from(tr.grads.s0),
+      ...(tr.grads.m0 ? { m0: Array.from(tr.grads.m0) } : {}),
+    },
   };
 }

@@ -1,6 +1,8 @@
 import { activation } from './activations';
 import { lossStep } from './losses';
 import type { Scenario, Trace } from './types';
+import { computeGruTrace, computeLstmTrace } from './gated';
+import { gateMultiplier } from './model';
 
 /**
  * The forward pass and full backpropagation through time of one sequence, keeping every
@@ -9,6 +11,8 @@ import type { Scenario, Trace } from './types';
  * train/ computes the same gradients without keeping the history.
  */
 export function computeTrace(sc: Scenario): Trace {
+  if (sc.params.cell === 'lstm') return computeLstmTrace(sc);
+  if (sc.params.cell === 'gru') return computeGruTrace(sc);
   const { params: p, seq } = sc;
   const { H, D, K } = p;
   const { T, inputs: x, targets: y } = seq;
@@ -134,21 +138,25 @@ export function computeTrace(sc: Scenario): Trace {
  * Finite inputs can still overflow (a target of 1e200 squared); such a trace teaches nothing.
  */
 export function firstNonFinite(tr: Trace): string | null {
+  const GH = gateMultiplier(tr.cell) * tr.H;
   const rows: [string, Float64Array, number][] = [
-    ['a', tr.a, tr.H],
+    ['a', tr.a, GH],
     ['s', tr.s, tr.H],
     ['o', tr.o, tr.K],
     ['yhat', tr.yhat, tr.K],
     ['losses', tr.losses, 1],
     ['dL_do', tr.dL_do, tr.K],
     ['dL_ds', tr.dL_ds, tr.H],
-    ['dL_da', tr.dL_da, tr.H],
+    ['dL_da', tr.dL_da, GH],
   ];
+  if (tr.gated?.cell === 'lstm')
+    rows.push(['m', tr.gated.m, tr.H], ['dL_dm', tr.gated.dL_dm, tr.H]);
   for (const [name, m, width] of rows) {
     const i = m.findIndex((v) => !Number.isFinite(v));
     if (i >= 0) return `${name}[${Math.floor(i / width)}]`;
   }
   for (const [name, g] of Object.entries(tr.grads)) {
+    if (!g) continue;
     const i = (g as Float64Array).findIndex((v) => !Number.isFinite(v));
     if (i >= 0) return `grads.${name}[${i}]`;
   }
@@ -161,17 +169,6 @@ export function overflowError(tr: Trace): string | null {
   return where && `${where}: the numbers overflowed; use smaller weights or inputs.`;
 }
 
-/**
- * Σ over t' = from..T of the rows of a T x size contribution array (1-based from), in the
- * core's order: at from = 1 it equals the gradient. The weight gradients "so far" at b_t.
- */
-export function sumContrib(
-  cArr: Float64Array,
-  size: number,
-  from: number,
-  T: number,
-): Float64Array {
-  const g = new Float64Array(size);
-  for (let t = from - 1; t < T; t++) for (let i = 0; i < size; i++) g[i] += cArr[t * size + i];
-  return g;
-}
+// Σ of contributions lives apart, so the derivation panel (initial bundle) can sum without
+// pulling in the trace computations of every cell.
+export { sumContrib } from './contrib';

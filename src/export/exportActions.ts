@@ -2,6 +2,7 @@ import { useStore } from '../state/store';
 import { cursorLabel } from '../core/cursor';
 import { graphSvg, svgToPng } from './graphSvg';
 import { latexDocument } from './latex';
+import { loadGatedEquations } from '../content/equations';
 import { traceJsonText } from './traceJson';
 
 // The exports of the `Download…` menu (loaded on demand): the graph as SVG or PNG, the trace
@@ -45,6 +46,8 @@ export async function exportAs(kind: ExportKind): Promise<string> {
         'unrolled-trace.json',
       );
     case 'latex': {
+      // A gated cell's equations load on demand (the panel may not have asked for them yet).
+      if (trace.gated) await loadGatedEquations();
       const tex = latexDocument({
         trace,
         scenario: res.scenario,

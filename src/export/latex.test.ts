@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { explore, type ExploreRequest } from '../core/explore';
 import { cursorCount } from '../core/cursor';
 import type { NotationName } from '../core/model';
+import { loadGatedEquations } from '../content/equations';
 import { displayEquations, latexDocument, latexText } from './latex';
+
+// The gated cells' equations load on demand, as the export action and the CLI load them.
+await loadGatedEquations();
 
 // The LaTeX export: every display equation renders with KaTeX in strict mode, the document
 // uses amsmath alone, and (where pdflatex is installed; CI has none) it compiles cleanly.
@@ -51,6 +55,8 @@ const CASES: [string, string][] = [
     'ReLU, squared error, a long sequence (elided), uvw',
     doc(text('the quick brown fox jumps', { activation: 'relu', loss: 'squared-error' }), 'uvw'),
   ],
+  ['an LSTM, uvw', doc(text('hello', { cell: 'lstm' }), 'uvw')],
+  ['a GRU, squared error, wxh', doc(text('hello', { cell: 'gru', loss: 'squared-error' }), 'wxh')],
 ];
 
 describe('the LaTeX export', () => {
@@ -70,6 +76,14 @@ describe('the LaTeX export', () => {
     expect([...d].filter((c) => c.codePointAt(0)! > 0xff)).toEqual([]);
     expect(d.startsWith('%')).toBe(true);
     expect(d.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+
+  it('writes a gated cell’s own equations: the LSTM’s cell state, the GRU’s gates', () => {
+    const [lstm, gru] = [CASES[3][1], CASES[4][1]];
+    expect(lstm).toMatch(/\\mathbf\{m\}_\{/);
+    expect(lstm).toMatch(/\\mathbf\{f\}_\{/);
+    expect(gru).toMatch(/\\mathbf\{z\}_\{/);
+    expect(gru).not.toMatch(/\\mathbf\{m\}_\{/);
   });
 
   it('writes only the cursor asked for, in the notation asked for', () => {

@@ -183,3 +183,37 @@ describe('arrows', () => {
     expect(Math.abs(thick[1][0] - thick[2][0])).toBeGreaterThan(6);
   });
 });
+
+describe('gated cells', () => {
+  it('lays out an LSTM with m_0…m_T above s, the highway, its gradient and the gates', async () => {
+    const { unrolledLayout: layout, foldedLayout: folded } = await import('./graphLayout');
+    const T = 4;
+    const g = layout(T, 3, 4, 4, { cell: 'lstm' });
+    const m = g.nodes.filter((n) => n.kind === 'm');
+    const s = g.nodes.filter((n) => n.kind === 's');
+    expect(m.map((n) => n.t)).toEqual([0, 1, 2, 3, 4]);
+    // Above s (a smaller y), below o, and clear of the V edge on the column's axis.
+    for (const n of m) {
+      const sn = s.find((x) => x.t === n.t)!;
+      expect(n.y + n.h).toBeLessThan(sn.y);
+      expect(n.y).toBeGreaterThan(g.rows.oTop + g.rows.oH);
+      expect(n.x + n.w).toBeLessThan(g.columns[n.t].cx);
+    }
+    const cellGrads = g.gradEdges.filter((e) => e.kind === 'cell');
+    expect(cellGrads.map((e) => e.t)).toEqual([0, 1, 2, 3]);
+    // The gradient along m runs back, right to left.
+    for (const e of cellGrads) expect(e.to[0]).toBeLessThan(e.from[0]);
+    expect(g.gates.map((x) => [x.t, x.names.join('')])).toEqual([
+      [1, 'ifgq'],
+      [2, 'ifgq'],
+      [3, 'ifgq'],
+      [4, 'ifgq'],
+    ]);
+    expect(folded(3, 4, 4, { cell: 'gru' }).gates[0].names).toEqual(['r', 'z', 'n']);
+    // The vanilla cell is as it was: no m, no gates.
+    const v = layout(T, 3, 4, 4);
+    expect(v.nodes.some((n) => n.kind === 'm')).toBe(false);
+    expect(v.gates).toEqual([]);
+    expect(v.rows.mH).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import type { EdgeWeight } from '../core/model';
+import { CELLS, type CellName, type EdgeWeight } from '../core/model';
 import { curveBasis, line } from 'd3-shape';
 
 // Pure geometry of the folded cell and of the unrolled chain. No React, no DOM: given the sizes
@@ -22,10 +22,16 @@ import { curveBasis, line } from 'd3-shape';
 // the column's axis cx; the second strip (ŷ, ∂L/∂a) hangs to its right, so the gradient
 // "from the output now" runs down from ŷ_t to ∂L/∂a_t, beside the forward V edge.
 
-export type NodeKind = 'x' | 's' | 'o' | 'L';
+// A gated cell adds, per column, its gates as small strips between x_t and s_t (left of the U
+// edge), and an LSTM its cell state m_t one row above s_t, left of the V edge: the "highway"
+// m_{t-1} → m_t runs across the chain above the W edge, and the gradient along it runs back
+// below its forward line, as the gradient from the future does under W.
+
+export type NodeKind = 'x' | 's' | 'o' | 'L' | 'm';
 /** The weights drawn as edges, from the model's declaration. */
 export type WeightKind = EdgeWeight;
-export type GradKind = 'output' | 'future';
+/** output: V^T ∂L/∂o_t into s_t; future: from step t+1 into s_t; cell: ∂L/∂m_{t+1} ⊙ f_{t+1} into m_t. */
+export type GradKind = 'output' | 'future' | 'cell';
 
 export interface Box {
   x: number;
@@ -102,6 +108,22 @@ export interface Rows {
   wY: number;
   futureY: number;
   height: number;
+  /** An LSTM's cell-state row (mH = 0 otherwise), its forward line and its gradient's line. */
+  mTop: number;
+  mH: number;
+  mY: number;
+  mGradY: number;
+  /** A gated cell's row of gate strips (gH = 0 otherwise). */
+  gTop: number;
+  gH: number;
+}
+
+/** One step's gates: a strip per gate, in the order of the cell's declaration. */
+export interface GateStrips {
+  id: string;
+  t: number;
+  names: readonly string[];
+  strips: Strip[];
 }
 
 export interface Column {
@@ -122,6 +144,8 @@ export interface GraphGeometry {
   rows: Rows;
   width: number;
   height: number;
+  /** A gated cell's gate strips, one entry per step (empty for the vanilla cell). */
+  gates: GateStrips[];
 }
 
 export interface LayoutOptions {
@@ -139,6 +163,8 @@ export interface LayoutOptions {
   probStrip?: boolean;
   /** Grow columns and cells together (a short chain may use a roomy stage); text stays. */
   scale?: number;
+  /** The cell: a gated one adds its gate strips, an LSTM its cell-state row. */
+  cell?: CellName;
 }
 
 export const DEFAULTS: Required<LayoutOptions> = {
@@ -150,11 +176,14 @@ export const DEFAULTS: Required<LayoutOptions> = {
   cellMin: 1.5,
   probStrip: true,
   scale: 1,
+  cell: 'rnn',
 };
 
 /** The options with defaults filled in and the scale applied to the sizes. */
 function resolve(opts: LayoutOptions): Required<LayoutOptions> {
   const o = { ...DEFAULTS, ...opts };
+  // An LSTM's column holds m_t and ∂L/∂m_t left of the V edge: it needs the room.
+  if (o.cell === 'lstm' && opts.colW === undefined) o.colW = 88;
   const k = o.scale > 0 && Number.isFinite(o.scale) ? o.scale : 1;
   if (k === 1) return o;
   return {
@@ -188,13 +217,28 @@ export function rowsFor(H: number, K: number, D: number, opts: LayoutOptions = {
   const lossH = o.cellMax;
   const oTop = lossTop + lossH + 22;
   const oH = K * cellHeight(K, o);
-  const sTop = oTop + oH + EDGE_GAP;
+  const lstm = o.cell === 'lstm';
+  const gated = CELLS[o.cell].gates.length > 0;
+  // The LSTM's m row sits between o and s: o ← V crosses it beside m.
+  const mTop = lstm ? oTop + oH + EDGE_GAP : 0;
+  const mH = lstm ? H * cellHeight(H, o) : 0;
+  const sTop = lstm ? mTop + mH + 26 : oTop + oH + EDGE_GAP;
   const sH = H * cellHeight(H, o);
-  const xTop = sTop + sH + EDGE_GAP;
+  // A gated cell's gates sit between s and x, in the room the U edge crosses.
+  const gTop = gated ? sTop + sH + 14 : 0;
+  const gH = gated ? sH * 0.8 : 0;
+  const xTop = gated ? gTop + gH + 24 : sTop + sH + EDGE_GAP;
   const xH = D * cellHeight(D, o);
   const char = xTop + xH + 15;
   const sMid = sTop + sH / 2;
+  const mMid = mTop + mH / 2;
   return {
+    mTop,
+    mH,
+    mY: mMid - 5,
+    mGradY: mMid + 5,
+    gTop,
+    gH,
     header,
     pred,
     target,
@@ -286,7 +330,29 @@ function columnNodes(
     main: sStrip,
     side: sSide,
   };
-  if (t === 0) return [s];
+  // An LSTM's m_t (and ∂L/∂m_t beside it) left of the axis, clear of the V edge on the axis.
+  const mNodes: LayoutNode[] = [];
+  if (o.cell === 'lstm') {
+    const mStrip: Strip = {
+      x: left - 2 * w - 2 * o.gap - 4,
+      y: rows.mTop,
+      w,
+      cellH: sStrip.cellH,
+      n: H,
+    };
+    mNodes.push({
+      id: `m${t}`,
+      kind: 'm',
+      t,
+      x: mStrip.x,
+      y: rows.mTop,
+      w: 2 * w + o.gap,
+      h: rows.mH,
+      main: mStrip,
+      side: { ...mStrip, x: mStrip.x + w + o.gap },
+    });
+  }
+  if (t === 0) return [s, ...mNodes];
   const xStrip: Strip = { x: left, y: rows.xTop, w, cellH: cellHeight(D, o), n: D };
   const oStrip: Strip = { x: left, y: rows.oTop, w, cellH: cellHeight(K, o), n: K };
   const lCell: Strip = {
@@ -299,6 +365,7 @@ function columnNodes(
   return [
     { id: `x${t}`, kind: 'x', t, x: left, y: rows.xTop, w, h: rows.xH, main: xStrip, side: null },
     s,
+    ...mNodes,
     {
       id: `o${t}`,
       kind: 'o',
@@ -326,6 +393,8 @@ function columnNodes(
 
 /** The vertical edges of a column: U (x_t → s_t), V (s_t → o_t), and o_t → L_t. */
 function verticalEdges(t: number, cx: number, rows: Rows) {
+  // Beside an LSTM's m row the V label moves up, between m and o.
+  const vLabelY = rows.mH > 0 ? (rows.oTop + rows.oH + rows.mTop) / 2 + 4 : null;
   const uY0 = rows.xTop - ARROW_GAP;
   const uY1 = rows.sTop + rows.sH + ARROW_GAP;
   const vY0 = rows.sTop - ARROW_GAP;
@@ -342,7 +411,7 @@ function verticalEdges(t: number, cx: number, rows: Rows) {
     weight: 'V',
     t,
     ...straight(cx, vY0, cx, vY1),
-    label: { x: cx - 7, y: (vY0 + vY1) / 2 + 4, anchor: 'end' },
+    label: { x: cx - 7, y: vLabelY ?? (vY0 + vY1) / 2 + 4, anchor: 'end' },
   };
   const connector = {
     id: `oL${t}`,
@@ -371,6 +440,53 @@ function outputGrad(t: number, node: LayoutNode, rows: Rows): GradEdge {
   };
 }
 
+/** A gated cell's gate strips of step t, right-aligned just left of the U edge on the axis. */
+function gateStrips(t: number, cx: number, rows: Rows, H: number, o: Required<LayoutOptions>) {
+  const names = CELLS[o.cell].gates.map((g) => g.name);
+  const gw = Math.max(3, Math.round(o.cellW * 0.4));
+  const x0 = cx - 4 - names.length * (gw + 1);
+  return {
+    id: `g${t}`,
+    t,
+    names,
+    strips: names.map((_, i) => ({
+      x: x0 + i * (gw + 1),
+      y: rows.gTop,
+      w: gw,
+      cellH: rows.gH / H,
+      n: H,
+    })),
+  };
+}
+
+/** An LSTM's cell-state pieces between steps t-1 and t: the highway, m_t → s_t, the gradient. */
+function cellStateEdges(t: number, prevM: LayoutNode, m: LayoutNode, s: LayoutNode, rows: Rows) {
+  const x0 = prevM.x + prevM.w + ARROW_GAP;
+  const x1 = m.x - ARROW_GAP;
+  const highway = { id: `mm${t}`, t, ...straight(x0, rows.mY, x1, rows.mY) };
+  // s_t = q_t ⊙ tanh(m_t): from under m_t down to s_t.
+  const toS = {
+    id: `ms${t}`,
+    t,
+    ...arrow(
+      [
+        [m.x + m.w / 2, rows.mTop + rows.mH + ARROW_GAP],
+        [s.x - 1, rows.sTop - ARROW_GAP],
+      ],
+      5,
+      5,
+    ),
+  };
+  const grad: GradEdge = {
+    id: `gcell${t - 1}`,
+    kind: 'cell',
+    t: t - 1,
+    from: [x1, rows.mGradY],
+    to: [x0, rows.mGradY],
+  };
+  return { highway, toS, grad };
+}
+
 /** The whole chain: s_0, then one column per step t = 1..T, colW apart. */
 export function unrolledLayout(
   T: number,
@@ -386,13 +502,24 @@ export function unrolledLayout(
   const gradEdges: GradEdge[] = [];
   const connectors: GraphGeometry['connectors'] = [];
   const columns: Column[] = [];
+  const gates: GateStrips[] = [];
+  const gated = CELLS[o.cell].gates.length > 0;
   let prevS: LayoutNode | null = null;
+  let prevM: LayoutNode | null = null;
   for (let t = 0; t <= T; t++) {
     const cx = o.colW / 2 + t * o.colW;
     columns.push({ t, cx, x0: cx - o.colW / 2, x1: cx + o.colW / 2 });
     const col = columnNodes(t, cx, rows, H, K, D, o);
     nodes.push(...col);
     const s = col.find((n) => n.kind === 's')!;
+    const m = col.find((n) => n.kind === 'm') ?? null;
+    if (t > 0 && gated) gates.push(gateStrips(t, cx, rows, H, o));
+    if (t > 0 && m && prevM) {
+      const { highway, toS, grad } = cellStateEdges(t, prevM, m, s, rows);
+      connectors.push(highway, toS);
+      gradEdges.push(grad);
+    }
+    prevM = m;
     if (t > 0) {
       const { U, V, connector } = verticalEdges(t, cx, rows);
       const x0 = prevS!.x + prevS!.w + ARROW_GAP;
@@ -419,7 +546,8 @@ export function unrolledLayout(
     prevS = s;
   }
   // Keep the arrays in step order of the receiver: future arrows were pushed one column late.
-  gradEdges.sort((a, b) => a.t - b.t || (a.kind === 'output' ? -1 : 1));
+  const kindOrder = { output: 0, future: 1, cell: 2 };
+  gradEdges.sort((a, b) => a.t - b.t || kindOrder[a.kind] - kindOrder[b.kind]);
   return {
     nodes,
     edges,
@@ -429,6 +557,7 @@ export function unrolledLayout(
     rows,
     width: (T + 1) * o.colW,
     height: rows.height,
+    gates,
   };
 }
 
@@ -475,12 +604,44 @@ export function foldedLayout(
     label: { x: r + reach * 0.8 + 6, y: sMid + 4, anchor: 'start' },
   };
   const right = r + reach + 18;
-  const left = -70;
+  const left = o.cell === 'lstm' ? -124 : -70;
+  // A gated cell opens into its gates: the strips of step 1's geometry, labelled by the view.
+  const gated = CELLS[o.cell].gates.length > 0;
+  const m = nodes.find((n) => n.kind === 'm');
+  const connectors = [connector];
+  if (m) {
+    // m_t feeds s_t; its own recurrence (m_{t-1} → m_t through f_t) is a loop on its left.
+    const mMid = rows.mTop + rows.mH / 2;
+    const l = m.x - ARROW_GAP;
+    const loop = arrow(
+      [
+        [l, rows.mY],
+        [l - 20, mMid - rows.mH / 2 - 10],
+        [l - 34, mMid],
+        [l - 20, mMid + rows.mH / 2 + 10],
+        [l - 8, rows.mGradY],
+        [l, rows.mGradY],
+      ],
+      6,
+      6,
+      true,
+    );
+    const toS = arrow(
+      [
+        [m.x + m.w / 2, rows.mTop + rows.mH + ARROW_GAP],
+        [s.x - 1, rows.sTop - ARROW_GAP],
+      ],
+      5,
+      5,
+    );
+    connectors.push({ id: 'mm1', t: 1, ...loop }, { id: 'ms1', t: 1, ...toS });
+  }
   return {
     nodes,
     edges: [U, W, V],
     gradEdges: [outputGrad(1, s, rows)],
-    connectors: [connector],
+    connectors,
+    gates: gated ? [gateStrips(1, cx, rows, H, o)] : [],
     columns: [{ t: 1, cx, x0: left, x1: right }],
     rows,
     width: right - left,

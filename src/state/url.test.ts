@@ -90,4 +90,13 @@ describe('URL state', () => {
     expect(p.problems).toHaveLength(4);
     expect(p.problems[3]).toMatch(/Delay k must be less than the sequence length/);
   });
+
+  it('takes the cell from the declaration: rnn by default, lstm or gru', () => {
+    expect(parseUrl('').state.cell).toBe('rnn');
+    expect(parseUrl('?cell=gru').state.cell).toBe('gru');
+    expect(serializeUrl({ ...URL_DEFAULTS, cell: 'lstm' })).toBe('?cell=lstm');
+    const bad = parseUrl('?cell=transformer');
+    expect(bad.state.cell).toBe('rnn');
+    expect(bad.problems).toEqual(['“cell=transformer” is not valid; using rnn.']);
+  });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { selectConfig, selectSource, selectT } from '../../state/selectors';
-import { CHOICES, inBounds, type ChoiceName } from '../../core/model';
+import { CELLS, CHOICES, inBounds, type CellName, type ChoiceName } from '../../core/model';
 import { PRESETS } from '../../core/presets';
 import type { ExplorerConfig } from '../../state/slices/configSlice';
 import { ScenarioFile } from './ScenarioFile';
@@ -9,6 +9,12 @@ import './ConfigPanel.css';
 
 // Every option, bound and default here comes from the model's declaration (core/model.ts).
 const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
+
+/**
+ * The cells the graph and the derivation panel draw in full; the menu offers only these (a
+ * URL or a file may still name another: the core computes every cell).
+ */
+const CELLS_DRAWN: readonly CellName[] = ['rnn', 'lstm', 'gru'];
 
 // On a phone the settings start folded away, so the graph is on the first screen.
 const openAtStart =
@@ -27,29 +33,50 @@ function textProblem(text: string): string | null {
 }
 
 /** A menu for an enum choice of the declaration: its options and their words. */
-function ChoiceSelect<K extends 'act' | 'loss' | 'notation'>({
+function ChoiceSelect<K extends 'act' | 'loss' | 'notation' | 'cell'>({
   id,
   name,
   value,
   onChange,
+  disabled,
+  help,
+  only,
 }: {
   id: string;
   name: K;
   value: ExplorerConfig[K];
   onChange: (v: ExplorerConfig[K]) => void;
+  disabled?: boolean;
+  /** A short line under the menu, tied to it (aria-describedby). */
+  help?: string;
+  /** Offer only these options (and the current value). */
+  only?: readonly ExplorerConfig[K][];
 }) {
   const c = CHOICES[name];
   const labels = c.labels as Record<string, string>;
   return (
     <div className="field">
       <label htmlFor={id}>{c.label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as ExplorerConfig[K])}>
-        {(c.options as readonly string[]).map((o) => (
-          <option key={o} value={o}>
-            {labels[o]}
-          </option>
-        ))}
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-describedby={help ? `${id}-help` : undefined}
+        onChange={(e) => onChange(e.target.value as ExplorerConfig[K])}
+      >
+        {(c.options as readonly string[])
+          .filter((o) => !only || o === value || (only as readonly string[]).includes(o))
+          .map((o) => (
+            <option key={o} value={o}>
+              {labels[o]}
+            </option>
+          ))}
       </select>
+      {help && (
+        <small id={`${id}-help`} className="help">
+          {help}
+        </small>
+      )}
     </div>
   );
 }
@@ -86,7 +113,10 @@ export function ConfigPanel() {
         <span className="config-summary-title">Sequence, network and weights</span>{' '}
         <span className="config-summary-values num">
           “{config.text.length > 24 ? `${config.text.slice(0, 24)}…` : config.text}” · H ={' '}
-          {fromText ? config.hidden : hiddenInUse} · {CHOICES.act.labels[config.act]}
+          {fromText ? config.hidden : hiddenInUse} ·{' '}
+          {CELLS[config.cell].hasActivation
+            ? CHOICES.act.labels[config.act]
+            : CHOICES.cell.labels[config.cell]}
           {fromText ? ` · seed ${config.seed}` : ''}
         </span>
       </summary>
@@ -124,11 +154,26 @@ export function ConfigPanel() {
             onChange={(e) => setInt('hidden', e.target.value)}
           />
         </div>
+        {(CELLS_DRAWN.length > 1 || config.cell !== 'rnn') && (
+          <ChoiceSelect
+            id={`${id}-cell`}
+            name="cell"
+            value={config.cell}
+            onChange={(cell) => set({ cell })}
+            only={CELLS_DRAWN}
+          />
+        )}
         <ChoiceSelect
           id={`${id}-act`}
           name="act"
           value={config.act}
           onChange={(act) => set({ act })}
+          disabled={!CELLS[config.cell].hasActivation}
+          help={
+            CELLS[config.cell].hasActivation
+              ? undefined
+              : `Fixed in a${config.cell === 'lstm' ? 'n' : ''} ${CHOICES.cell.labels[config.cell]}: σ for the gates, tanh for the rest.`
+          }
         />
         <ChoiceSelect
           id={`${id}-loss`}

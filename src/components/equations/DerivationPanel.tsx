@@ -3,7 +3,12 @@ import { useAfterPaint } from '../app/useAfterPaint';
 import { WEIGHT_CLASS_PREFIX } from '../../content/katexOptions';
 import type { SharedWeight } from '../../state/slices/viewSlice';
 import type { PointerEvent, ReactNode } from 'react';
-import { buildEquations, type EquationBlock } from '../../content/equations';
+import {
+  buildEquations,
+  gatedEquationsLoaded,
+  loadGatedEquations,
+  type EquationBlock,
+} from '../../content/equations';
 import { updateLossAdvice, type LossAdvice } from '../../content/lossAdvice';
 import { cursorHeading, cursorInfo } from '../../core/cursor';
 import {
@@ -135,10 +140,16 @@ export function DerivationPanel() {
   const shownCursor = useAfterPaint(cursor);
   const hoverWeight = useStore(selectHoverWeight);
   const notationName = useStore(selectNotation);
+  // A gated cell's equations arrive on demand; render again once they are here.
+  const gated = !!result?.trace.gated;
+  const [gatedReady, setGatedReady] = useState(gatedEquationsLoaded);
+  useEffect(() => {
+    if (gated && !gatedReady) void loadGatedEquations().then(() => setGatedReady(true));
+  }, [gated, gatedReady]);
 
   const blocks = useMemo(
     () =>
-      result
+      result && (!gated || gatedReady)
         ? buildEquations(result.trace, shownCursor, {
             scenario: result.scenario,
             labels: result.labels,
@@ -148,7 +159,7 @@ export function DerivationPanel() {
             updated: result.updated,
           })
         : [],
-    [result, shownCursor, theme, notationName],
+    [result, shownCursor, theme, notationName, gated, gatedReady],
   );
   const advice = useMemo(
     () =>

@@ -2,6 +2,7 @@ import { paramText } from '../../content/notation';
 import { memo, type CSSProperties } from 'react';
 import type {
   Column,
+  GateStrips,
   GradEdge,
   LayoutEdge,
   LayoutNode,
@@ -10,7 +11,7 @@ import type {
 } from '../../layout/graphLayout';
 import { fmt } from '../encoding';
 import { visibleSymbol, type GraphData } from './graphData';
-import { GradArrow, GraphNode, WeightEdge } from './parts';
+import { GateStripsView, GradArrow, GraphNode, WeightEdge } from './parts';
 
 /** The geometry of one step, grouped once per layout. */
 export interface ColumnGeom {
@@ -21,6 +22,11 @@ export interface ColumnGeom {
   connector: { path: string; head: string } | null;
   output: GradEdge | null;
   future: GradEdge | null;
+  /** An LSTM's pieces: m_{t-1} → m_t, m_t → s_t, and the gradient along m into m_t. */
+  cellConnectors: { id: string; path: string; head: string }[];
+  cell: GradEdge | null;
+  /** A gated cell's gate strips of this step. */
+  gates: GateStrips | null;
 }
 
 /** The texts of a step: header, prediction and target, the value of L_t, the input symbol. */
@@ -138,6 +144,15 @@ export const ChainColumn = memo(function ChainColumn({
           <path className="gs-conn-head" d={geo.connector.head} />
         </g>
       )}
+      {geo.cellConnectors.map((c) => (
+        <g key={c.id} className="gs-conn gs-cellconn" data-computed={computed}>
+          <path d={c.path} />
+          <path className="gs-conn-head" d={c.head} />
+        </g>
+      ))}
+      {geo.gates && (
+        <GateStripsView gates={geo.gates} t={t} data={data} computed={computed} detail={detail} />
+      )}
       {geo.edges.map((e) => (
         <WeightEdge
           key={e.id}
@@ -155,6 +170,9 @@ export const ChainColumn = memo(function ChainColumn({
       )}
       {grad && geo.future && (
         <GradArrow edge={geo.future} size={data.futNorm[t]} max={data.gradMax} flowing={flowing} />
+      )}
+      {grad && geo.cell && (
+        <GradArrow edge={geo.cell} size={data.cellNorm[t]} max={data.gradMax} flowing={flowing} />
       )}
       {geo.nodes.map((n) => (
         <GraphNode
@@ -180,7 +198,8 @@ export function groupColumns(g: {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   gradEdges: GradEdge[];
-  connectors: { t: number; path: string; head: string }[];
+  connectors: { id: string; t: number; path: string; head: string }[];
+  gates?: GateStrips[];
 }): ColumnGeom[] {
   const out: ColumnGeom[] = g.columns.map((col) => ({
     col,
@@ -190,15 +209,24 @@ export function groupColumns(g: {
     connector: null,
     output: null,
     future: null,
+    cellConnectors: [],
+    cell: null,
+    gates: null,
   }));
+  for (const gs of g.gates ?? []) out[gs.t].gates = gs;
   for (const n of g.nodes) out[n.t].nodes.push(n);
   // Paint order inside a column: W (from the left), then U, then V.
   const order = { W: 0, U: 1, V: 2 };
   for (const e of g.edges) out[e.t].edges.push(e);
   for (const c of out) c.edges.sort((a, b) => order[a.weight] - order[b.weight]);
-  for (const c of g.connectors) out[c.t].connector = c;
+  for (const c of g.connectors) {
+    // o_t → L_t is the column's connector; an LSTM's m connectors (mm, ms) are its own.
+    if (c.id.startsWith('m')) out[c.t].cellConnectors.push(c);
+    else out[c.t].connector = c;
+  }
   for (const e of g.gradEdges) {
     if (e.kind === 'output') out[e.t].output = e;
+    else if (e.kind === 'cell') out[e.t].cell = e;
     else out[e.t].future = e;
   }
   return out;

@@ -3,12 +3,13 @@ import { memo } from 'react';
 import type { GraphGeometry, WeightKind } from '../../layout/graphLayout';
 import type { GraphData } from './graphData';
 import { StepTexts } from './ChainColumn';
-import { GradArrow, GraphNode, WeightEdge } from './parts';
+import { GateStripsView, GradArrow, GraphNode, WeightEdge } from './parts';
+import { CELLS, NOTATIONS } from '../../core/model';
 
 // The textbook picture: one cell x → [s ⟲ W] → o → L, the same rows as a column of the
 // unrolled chain. It shows the values of the step the cursor is at (none before the first).
 
-const NAMES: Record<string, string> = { x: 'x', s: 's', o: 'o', L: 'L' };
+const NAMES: Record<string, string> = { x: 'x', s: 's', o: 'o', L: 'L', m: 'm' };
 
 export const FoldedCell = memo(function FoldedCell({
   geom,
@@ -41,7 +42,7 @@ export const FoldedCell = memo(function FoldedCell({
       width={width}
       height={geom.height}
       role="group"
-      aria-label={`The recurrent cell, folded: one cell applied at every step, showing t = ${t}`}
+      aria-label={`The recurrent ${data.cell === 'rnn' ? 'cell' : `cell (${CELLS[data.cell].label}, opened into its gates)`}, folded: one cell applied at every step, showing t = ${t}`}
       data-view="folded"
     >
       <g transform={`translate(${cx},0)`}>
@@ -56,17 +57,30 @@ export const FoldedCell = memo(function FoldedCell({
             y={n.y + n.h / 2 + 5}
             textAnchor="start"
           >
-            {NAMES[n.kind]}
+            {n.kind === 'm' ? NOTATIONS[data.notation].cellState : NAMES[n.kind]}
             <tspan className="gs-subscript" dy={4}>
               t
             </tspan>
           </text>
         ))}
         <StepTexts t={t} cx={0} rows={rows} data={data} computed={computed} withHeader={false} />
-        <g className="gs-conn" data-computed={computed}>
-          <path d={geom.connectors[0].path} />
-          <path className="gs-conn-head" d={geom.connectors[0].head} />
-        </g>
+        {geom.connectors.map((c) => (
+          <g key={c.id} className="gs-conn" data-computed={computed}>
+            <path d={c.path} />
+            <path className="gs-conn-head" d={c.head} />
+          </g>
+        ))}
+        {geom.gates.map((g) => (
+          <GateStripsView
+            key={g.id}
+            gates={g}
+            t={t}
+            data={data}
+            computed={computed}
+            idPrefix="gf"
+            letters
+          />
+        ))}
         {geom.edges.map((e) => (
           <WeightEdge
             key={e.id}

@@ -71,6 +71,7 @@ export function GraphStage() {
   const K = data?.K ?? 1;
   const D = data?.D ?? 1;
   const probStrip = data?.crossEntropy ?? true;
+  const cell = data?.cell ?? 'rnn';
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useStageWidth(scrollRef);
@@ -82,12 +83,12 @@ export function GraphStage() {
   const roomy =
     Math.floor(8 * Math.min(1.5, Math.max(1, (width - gutter - 40) / ((T + 1) * 64)))) / 8;
   const geom = useMemo(
-    () => unrolledLayout(T, H, K, D, { probStrip, scale: roomy }),
-    [T, H, K, D, probStrip, roomy],
+    () => unrolledLayout(T, H, K, D, { probStrip, scale: roomy, cell }),
+    [T, H, K, D, probStrip, roomy, cell],
   );
   const folded = useMemo(
-    () => foldedLayout(H, K, D, { probStrip, scale: roomy }),
-    [H, K, D, probStrip, roomy],
+    () => foldedLayout(H, K, D, { probStrip, scale: roomy, cell }),
+    [H, K, D, probStrip, roomy, cell],
   );
   const chunks = useMemo(() => chunkColumns(groupColumns(geom)), [geom]);
 
@@ -285,6 +286,11 @@ export function GraphStage() {
                   narrow={narrow}
                   probs={probStrip}
                   state={NOTATIONS[notation].state}
+                  gated={
+                    cell === 'rnn'
+                      ? undefined
+                      : { cellState: cell === 'lstm' ? NOTATIONS[notation].cellState : null }
+                  }
                 />
               )}
             </div>

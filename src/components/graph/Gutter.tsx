@@ -10,6 +10,7 @@ export function Gutter({
   narrow,
   probs,
   state,
+  gated,
 }: {
   rows: Rows;
   view: View;
@@ -20,6 +21,8 @@ export function Gutter({
   probs: boolean;
   /** The hidden state's letter in the notation (s or h). */
   state: string;
+  /** A gated cell: ∂L/∂s beside s, its gates' row, and an LSTM's cell-state letter (m or c). */
+  gated?: { cellState: string | null };
 }) {
   const y = (v: number) => view.y + view.k * v;
   const mid = (top: number, h: number) => y(top + h / 2) + 4;
@@ -29,7 +32,17 @@ export function Gutter({
     ['target', 'y', y(rows.target)],
     ['loss', 'L', mid(rows.lossTop, rows.lossH)],
     ['output', probs ? 'o | ŷ' : 'o', mid(rows.oTop, rows.oH)],
-    ['state', `${state} | ∂L/∂a`, mid(rows.sTop, rows.sH)],
+    ...(gated?.cellState
+      ? [
+          ['cell', `${gated.cellState} | ∂L/∂${gated.cellState}`, mid(rows.mTop, rows.mH)] as [
+            string,
+            string,
+            number,
+          ],
+        ]
+      : []),
+    ['state', `${state} | ∂L/∂${gated ? state : 'a'}`, mid(rows.sTop, rows.sH)],
+    ...(gated ? [['gates', '', mid(rows.gTop, rows.gH)] as [string, string, number]] : []),
     ['input', 'x', mid(rows.xTop, rows.xH)],
     ['symbol', '', y(rows.char)],
   ];

@@ -24,6 +24,9 @@ const hover = (w: SharedWeight | null) => () => useStore.getState().setHoverWeig
 export const Legend = memo(function Legend() {
   const { value: VALUE_RAMP, prob: PROB_RAMP } = RAMPS[useResolvedTheme()];
   const notation = useStore(selectNotation);
+  const st = NOTATIONS[notation].state;
+  // A gated cell shows ∂L/∂s_t itself beside s_t (its a_t is the stacked gates).
+  const gated = useStore((s) => !!s.result?.trace.gated);
   return (
     <div className="gs-legend" role="group" aria-label="Legend">
       <div className="gs-leg-item">
@@ -56,8 +59,8 @@ export const Legend = memo(function Legend() {
           <path d="M2,7 l9,-5 v10 z" className="gs-grad-head" />
         </svg>
         <span>
-          gradient flowing back (thicker = larger), ∂L/∂a beside {NOTATIONS[notation].state} in a
-          pink frame
+          gradient flowing back (thicker = larger),{' '}
+          {gated ? `∂L/∂${st} beside ${st}` : `∂L/∂a beside ${st}`} in a pink frame
         </span>
       </div>
       <div className="gs-leg-item">

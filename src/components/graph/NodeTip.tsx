@@ -6,6 +6,7 @@ import { selectCursor } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { knownLoss, visibleSymbol, type GraphData } from './graphData';
 import { nodeLabel } from './parts';
+import { NOTATIONS } from '../../core/model';
 
 // The numbers of one node, shown on hover or focus: every entry to 3 significant digits, the
 // full value in a title. Long vectors are split into side-by-side tables. Units are numbered
@@ -114,6 +115,75 @@ export function NodeTipBody({
           rowHead={sym}
           cols={[{ head: sub('x', t), values: data.inputs, off: (t - 1) * D }]}
         />
+      </>
+    );
+  }
+  const g = trace.gated;
+  if (kind === 'm' && g?.cell === 'lstm') {
+    const letter = NOTATIONS[data.notation].cellState;
+    if (t === 0) {
+      const cols: Col[] = [{ head: sub(letter, 0), values: g.m0, off: 0 }];
+      if (grad && trace.grads.m0)
+        cols.push({ head: <>∂L/∂{sub(letter, 0)}</>, values: trace.grads.m0, off: 0 });
+      return (
+        <>
+          {title}
+          <p className="gs-tip-note">The cell state before the first step.</p>
+          <VectorTable n={H} rowHead={unit} cols={cols} />
+        </>
+      );
+    }
+    const off = (t - 1) * H;
+    const cols: Col[] = [
+      { head: sub('f', t), values: g.gates.f, off },
+      { head: sub('i', t), values: g.gates.i, off },
+      { head: sub('g', t), values: g.gates.g, off },
+      { head: sub(letter, t), values: g.m, off },
+    ];
+    if (grad)
+      cols.push(
+        { head: 'from s', values: g.dL_dm_from_s, off },
+        { head: 'from next', values: g.dL_dm_from_next, off },
+        { head: <>∂L/∂{sub(letter, t)}</>, values: g.dL_dm, off },
+      );
+    return (
+      <>
+        {title}
+        <VectorTable n={H} rowHead={unit} cols={cols} />
+        <p className="gs-tip-note">
+          {letter}
+          <sub>{t}</sub> = f ⊙ {letter}
+          <sub>{t - 1}</sub> + i ⊙ g.
+          {grad && (
+            <>
+              {' '}
+              ∂L/∂{letter}
+              <sub>{t}</sub> = (from s) ∂L/∂s<sub>{t}</sub> ⊙ q ⊙ (1 − tanh²) + (from next) ∂L/∂
+              {letter}
+              <sub>{t + 1}</sub> ⊙ f<sub>{t + 1}</sub>.
+            </>
+          )}
+        </p>
+      </>
+    );
+  }
+  if (kind === 's' && g && t > 0) {
+    const off = (t - 1) * H;
+    const cols: Col[] = [{ head: sub('s', t), values: trace.s, off }];
+    if (grad)
+      cols.push(
+        { head: 'output', values: trace.dL_ds_out, off },
+        { head: 'future', values: trace.dL_ds_next, off },
+        { head: <>∂L/∂{sub('s', t)}</>, values: trace.dL_ds, off },
+      );
+    return (
+      <>
+        {title}
+        <VectorTable n={H} rowHead={unit} cols={cols} />
+        <p className="gs-tip-note">
+          {g.cell === 'lstm' ? 's = q ⊙ tanh(m).' : 's = z ⊙ s₋₁ + (1 − z) ⊙ n.'} The gates are
+          drawn below s.
+        </p>
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { argmax, visibleSymbol as glyph } from '../../core/symbols';
-import type { NotationName } from '../../core/model';
+import type { CellName, NotationName } from '../../core/model';
 import type { ExploreResult } from '../../core/explore';
 import type { Trace } from '../../core/types';
 import { maxAbs, probScaleFor, valueScale, type ScaleTheme } from '../encoding';
@@ -27,9 +27,15 @@ export interface GraphData {
     s: ColorScale; // s_t and s_0 (a_t shares its domain in the tooltip only)
     o: ColorScale;
     loss: ColorScale;
-    grad: ColorScale; // ∂L/∂a_t, ∂L/∂s_0
-    prob: ColorScale; // ŷ_t
+    grad: ColorScale; // ∂L/∂a_t, ∂L/∂s_0 (a gated cell: ∂L/∂s_t, ∂L/∂m_t)
+    prob: ColorScale; // ŷ_t, and the σ gates (0 to 1)
+    m: ColorScale; // an LSTM's cell state m_t
+    unit: ColorScale; // the tanh gates (g, n), on −1 … 1
   };
+  /** The cell; a gated one shows ∂L/∂s_t beside s_t (its a_t is the stacked gates). */
+  cell: CellName;
+  /** |∂L/∂m_{t+1} ⊙ f_{t+1}| at index t (t = 1..T-1), |∂L/∂m_0| at 0: the LSTM's highway. */
+  cellNorm: Float64Array;
   /** argmax of ŷ_t, of y_t, and of x_t when x_t is one-hot (else -1); index t - 1. */
   pred: Int32Array;
   target: Int32Array;
@@ -84,8 +90,22 @@ export function graphData(
     cumLoss[t] = cumLoss[t - 1] + trace.losses[t - 1];
   }
   futNorm[0] = norm(trace.grads.s0, 0, H);
+  const g = trace.gated;
+  const cellNorm = new Float64Array(T + 1);
+  if (g?.cell === 'lstm') {
+    for (let t = 1; t < T; t++) cellNorm[t] = norm(g.dL_dm_from_next, (t - 1) * H, H);
+    cellNorm[0] = norm(trace.grads.m0 ?? new Float64Array(H), 0, H);
+  }
   let gradMax = 0;
-  for (let t = 0; t <= T; t++) gradMax = Math.max(gradMax, outNorm[t], futNorm[t]);
+  for (let t = 0; t <= T; t++) gradMax = Math.max(gradMax, outNorm[t], futNorm[t], cellNorm[t]);
+  // A gated cell's side strips show ∂L/∂s_t and ∂L/∂m_t; the vanilla one's ∂L/∂a_t.
+  const gradMaxAbs = g
+    ? Math.max(
+        maxAbs(trace.dL_ds),
+        maxAbs(trace.grads.s0),
+        g.cell === 'lstm' ? Math.max(maxAbs(g.dL_dm), maxAbs(trace.grads.m0!)) : 0,
+      )
+    : Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0));
   const maxLoss = maxAbs(trace.losses);
   return {
     trace,
@@ -103,9 +123,13 @@ export function graphData(
       s: valueScale(Math.max(maxAbs(trace.s), maxAbs(trace.s0)), theme),
       o: valueScale(maxAbs(trace.o), theme),
       loss: valueScale(maxLoss, theme),
-      grad: valueScale(Math.max(maxAbs(trace.dL_da), maxAbs(trace.grads.s0)), theme),
+      grad: valueScale(gradMaxAbs, theme),
       prob: probScaleFor(theme),
+      m: valueScale(g?.cell === 'lstm' ? Math.max(maxAbs(g.m), maxAbs(g.m0)) : 1, theme),
+      unit: valueScale(1, theme),
     },
+    cell: trace.cell ?? 'rnn',
+    cellNorm,
     pred,
     target,
     input,

@@ -1,7 +1,8 @@
-import { NOTATIONS, type NotationName } from '../../core/model';
+import { CELLS, NOTATIONS, type NotationName } from '../../core/model';
 import { memo } from 'react';
 import {
   gradArrow,
+  type GateStrips,
   type GradEdge,
   type LayoutEdge,
   type LayoutNode,
@@ -73,12 +74,22 @@ function Outline({ strip, className }: { strip: Strip; className: string }) {
   );
 }
 
-const NODE_WORDS = { x: 'input', s: 'hidden state', o: 'output', L: 'loss' } as const;
+const NODE_WORDS = {
+  x: 'input',
+  s: 'hidden state',
+  o: 'output',
+  L: 'loss',
+  m: 'cell state',
+} as const;
 const NODE_LETTER = { x: 'x', o: 'o', L: 'L' } as const;
 
-/** A node's accessible name, in the notation: "hidden state s_3" or "hidden state h_3". */
+/**
+ * A node's accessible name, in the notation: "hidden state s_3" or "hidden state h_3", an
+ * LSTM's "cell state m_3" or "cell state c_3".
+ */
 export function nodeLabel(kind: LayoutNode['kind'], t: number, n: NotationName): string {
-  const letter = kind === 's' ? NOTATIONS[n].state : NODE_LETTER[kind];
+  const letter =
+    kind === 's' ? NOTATIONS[n].state : kind === 'm' ? NOTATIONS[n].cellState : NODE_LETTER[kind];
   return `${NODE_WORDS[kind]} ${letter}_${t}`;
 }
 
@@ -88,7 +99,26 @@ function stripsOf(node: LayoutNode, t: number, d: GraphData) {
   switch (node.kind) {
     case 'x':
       return { main: { values: d.inputs, off: (t - 1) * d.D, scale: d.scales.x }, side: null };
+    case 'm': {
+      const g = trace.gated;
+      if (g?.cell !== 'lstm') return { main: null, side: null };
+      return t === 0
+        ? {
+            main: { values: g.m0, off: 0, scale: d.scales.m },
+            side: { values: trace.grads.m0!, off: 0, scale: d.scales.grad },
+          }
+        : {
+            main: { values: g.m, off: (t - 1) * d.H, scale: d.scales.m },
+            side: { values: g.dL_dm, off: (t - 1) * d.H, scale: d.scales.grad },
+          };
+    }
     case 's':
+      if (trace.gated && t > 0)
+        // A gated cell's a_t is the stacked gates: beside s_t goes ∂L/∂s_t itself.
+        return {
+          main: { values: trace.s, off: (t - 1) * d.H, scale: d.scales.s },
+          side: { values: trace.dL_ds, off: (t - 1) * d.H, scale: d.scales.grad },
+        };
       return t === 0
         ? {
             main: { values: trace.s0, off: 0, scale: d.scales.s },
@@ -138,7 +168,7 @@ export const GraphNode = memo(function GraphNode({
 }) {
   const st = stripsOf(node, t, data);
   const pad = 3;
-  const gradSide = node.kind === 's';
+  const gradSide = node.kind === 's' || node.kind === 'm';
   return (
     <g
       className="gs-node"
@@ -171,7 +201,7 @@ export const GraphNode = memo(function GraphNode({
         />
       )}
       <Outline strip={node.main} className="gs-outline" />
-      {detail && (
+      {detail && st.main && (
         <Cells
           id={`${idPrefix}-${node.id}-m`}
           strip={node.main}
@@ -302,7 +332,10 @@ export const GradArrow = memo(function GradArrow({
   const what =
     edge.kind === 'output'
       ? `from the output now: Vᵀ ∂L/∂o_${edge.t}`
-      : `from the future: Wᵀ ∂L/∂a_${edge.t + 1}`;
+      : edge.kind === 'cell'
+        ? `along the cell state: ∂L/∂m_${edge.t + 1} ⊙ f_${edge.t + 1}`
+        : `from the future: Wᵀ ∂L/∂a_${edge.t + 1}`;
+  const target = edge.kind === 'cell' ? 'm' : 's';
   return (
     <g
       className="gs-grad-edge"
@@ -310,7 +343,7 @@ export const GradArrow = memo(function GradArrow({
       data-t={edge.t}
       data-flowing={flowing ? true : undefined}
     >
-      <title>{`∂L/∂s_${edge.t} ${what}, size ${fmt(size)}`}</title>
+      <title>{`∂L/∂${target}_${edge.t} ${what}, size ${fmt(size)}`}</title>
       <path
         className="gs-grad"
         data-flowing={flowing ? true : undefined}
@@ -319,6 +352,64 @@ export const GradArrow = memo(function GradArrow({
         strokeOpacity={opacity}
       />
       <path className="gs-grad-head" d={head} fillOpacity={opacity} />
+    </g>
+  );
+});
+
+/**
+ * A gated cell's gates at step t, one small strip per gate (σ gates on the probability scale,
+ * tanh ones on −1 … 1). Not a contract node: one image with a title naming the gates.
+ */
+export const GateStripsView = memo(function GateStripsView({
+  gates,
+  t,
+  data,
+  computed,
+  detail = true,
+  idPrefix = 'gs',
+  letters = false,
+}: {
+  gates: GateStrips;
+  t: number;
+  data: GraphData;
+  computed: boolean;
+  detail?: boolean;
+  idPrefix?: string;
+  /** Write each gate's letter under its strip (the folded cell). */
+  letters?: boolean;
+}) {
+  const g = data.trace.gated;
+  if (!g) return null;
+  const decl = CELLS[g.cell].gates;
+  const values = g.gates as Record<string, Float64Array>;
+  return (
+    <g className="gs-gates" data-gates={t} data-computed={computed}>
+      <title>{`gates of step ${t}: ${decl.map((d) => `${d.name} (${d.words})`).join(', ')}`}</title>
+      {gates.strips.map((strip, i) => (
+        <g key={decl[i].name} data-gate={decl[i].name}>
+          <Outline strip={strip} className="gs-outline" />
+          {detail && computed && (
+            <Cells
+              id={`${idPrefix}-g${t}-${decl[i].name}`}
+              strip={strip}
+              values={values[decl[i].name]}
+              off={(t - 1) * data.H}
+              scale={decl[i].fn === 'sigmoid' ? data.scales.prob : data.scales.unit}
+              className="gs-cells"
+            />
+          )}
+          {letters && (
+            <text
+              className="gs-gate-letter"
+              x={strip.x + strip.w / 2}
+              y={strip.y + strip.n * strip.cellH + 10}
+              textAnchor="middle"
+            >
+              {decl[i].name}
+            </text>
+          )}
+        </g>
+      ))}
     </g>
   );
 });

@@ -41,3 +41,18 @@ describe('weights panel data', () => {
     expect(cellSize({ rows: 2, cols: 3 })).toBe(24);
   });
 });
+
+describe('a gated cell’s heatmaps', () => {
+  it('label the stacked rows of U, W and b by gate block', async () => {
+    const { axesOf } = await import('./weightsData');
+    const ax = axesOf('W', { H: 2, D: 3, K: 3, cell: 'lstm' }, null);
+    expect(ax.rows.short).toEqual(['i1', 'i2', 'f1', 'f2', 'g1', 'g2', 'q1', 'q2']);
+    expect(ax.rows.long[2]).toBe('forget gate f, hidden 1');
+    expect(axesOf('b', { H: 1, D: 1, K: 1, cell: 'gru' }, null).rows.short).toEqual([
+      'r1',
+      'z1',
+      'n1',
+    ]);
+    expect(axesOf('U', { H: 2, D: 1, K: 1 }, null).rows.short).toEqual(['1', '2']);
+  });
+});

@@ -1,5 +1,5 @@
 import { spokenSymbol, visibleSymbol } from '../../core/symbols';
-import { PARAM_NAMES, PARAMS, paramShape, type Dims } from '../../core/model';
+import { CELLS, PARAM_NAMES, PARAMS, paramShape, type CellName, type Dims } from '../../core/model';
 import type { Params, Trace } from '../../core/types';
 import type { WeightName } from '../encoding';
 import { maxAbs } from '../encoding';
@@ -54,18 +54,34 @@ const vocab = (
         axis,
       };
 
+/**
+ * A gated cell's stacked rows, block by block: "i1 … i3, f1 …" drawn, "input gate i, hidden 1"
+ * in words. The vanilla cell's rows are the hidden units.
+ */
+function stackedRows(d: { H: number; cell?: CellName }): AxisLabels {
+  const gates = CELLS[d.cell ?? 'rnn'].gates;
+  if (gates.length === 0) return hidden(d.H);
+  const rows = gates.flatMap((g) =>
+    Array.from({ length: d.H }, (_, i) => [
+      `${g.name}${i + 1}`,
+      `${g.words} ${g.name}, hidden ${i + 1}`,
+    ]),
+  );
+  return { short: rows.map((r) => r[0]), long: rows.map((r) => r[1]), axis: 'gate block, unit' };
+}
+
 /** Row and column labels: hidden units by number, inputs and outputs by vocabulary symbol. */
 export function axesOf(
   name: WeightName,
-  d: { H: number; D: number; K: number },
+  d: { H: number; D: number; K: number; cell?: CellName },
   labels: readonly string[] | null,
 ): { rows: AxisLabels; cols: AxisLabels | null } {
   switch (name) {
     case 'U':
-      return { rows: hidden(d.H), cols: vocab(d.D, labels, 'input', 'input') };
+      return { rows: stackedRows(d), cols: vocab(d.D, labels, 'input', 'input') };
     case 'W':
       return {
-        rows: hidden(d.H),
+        rows: stackedRows(d),
         cols: {
           ...hidden(d.H),
           long: Array.from({ length: d.H }, (_, i) => `from hidden ${i + 1}`),
@@ -75,14 +91,14 @@ export function axesOf(
     case 'V':
       return { rows: vocab(d.K, labels, 'output', 'output'), cols: hidden(d.H) };
     case 'b':
-      return { rows: hidden(d.H), cols: null };
+      return { rows: stackedRows(d), cols: null };
     case 'c':
       return { rows: vocab(d.K, labels, 'output', 'output'), cols: null };
   }
 }
 
 /** Σ_{t' >= from} contrib[t'] (1-based from), in the core's order: at from = 1 it equals grads. */
-export { sumContrib as accumulate } from '../../core/trace';
+export { sumContrib as accumulate } from '../../core/contrib';
 
 /** Step t's own contribution (a view, no copy). */
 export function stepContribution(c: Float64Array, size: number, t: number): Float64Array {

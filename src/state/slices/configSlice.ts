@@ -20,7 +20,7 @@ export type Source =
   | { kind: 'imported'; name: string; scenario: ScenarioJson };
 
 /** Choices that say what the typed sequence and its seeded weights are. */
-const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed'];
+const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed', 'cell'];
 
 export interface ConfigSlice {
   config: ExplorerConfig;
@@ -61,6 +61,7 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (_
       config: {
         act: p.scenario.activation ?? CHOICES.act.default,
         loss: p.scenario.loss ?? CHOICES.loss.default,
+        cell: p.scenario.cell ?? CHOICES.cell.default,
       },
     });
   },
@@ -71,7 +72,11 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (_
     return get().goTo(
       {
         source: { kind: 'imported', name, scenario: scenarioToJson(parsed.value) },
-        config: { act: parsed.value.activation, loss: parsed.value.loss },
+        config: {
+          act: parsed.value.activation,
+          loss: parsed.value.loss,
+          cell: parsed.value.params.cell ?? CHOICES.cell.default,
+        },
       },
       { refuseWhole: true },
     );

@@ -120,3 +120,36 @@ describe('goTo', () => {
     expect(label()).toBe('b2');
   });
 });
+
+describe('the cell', () => {
+  it('computes an LSTM from the typed text when the cell is chosen, and back', async () => {
+    const r = await store.getState().setConfig({ cell: 'lstm' });
+    expect(r).toEqual({ ok: true });
+    const tr = store.getState().result!.trace;
+    expect(tr.cell).toBe('lstm');
+    expect(tr.a.length).toBe(tr.T * 4 * tr.H);
+    expect(label()).toBe('b3');
+    await store.getState().setConfig({ cell: 'rnn' });
+    expect(store.getState().result!.trace.cell).toBeUndefined();
+  });
+
+  it('imports a GRU file: the cell follows the file, the app’s activation does not apply', async () => {
+    await store.getState().setConfig({ act: 'relu' });
+    const gru = readFileSync('test/fixtures/gru-scenario.json', 'utf8');
+    const r = await store.getState().importScenario(gru, 'gru.json');
+    expect(r).toEqual({ ok: true });
+    const s = store.getState();
+    expect(s.config.cell).toBe('gru');
+    expect(s.result!.trace.cell).toBe('gru');
+    // Choosing another cell leaves the file for the typed text, whose weights fit that cell.
+    await s.setConfig({ cell: 'lstm' });
+    expect(store.getState().source.kind).toBe('text');
+    expect(store.getState().result!.trace.cell).toBe('lstm');
+  });
+
+  it('shows the cell in use when a preset brings its own', async () => {
+    await store.getState().goTo({ config: { cell: 'lstm' } });
+    await store.getState().loadPreset('worked-example');
+    expect(store.getState().config.cell).toBe('rnn');
+  });
+});

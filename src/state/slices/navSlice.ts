@@ -43,8 +43,19 @@ export interface NavSlice {
 
 /** What the worker must compute for these choices and this source. */
 export function exploreRequest(config: ExplorerConfig, source: Source): ExploreRequest {
-  const { text, hidden, seed, lr, act: activation, loss } = config;
-  if (source.kind === 'text') return { kind: 'text', text, hidden, seed, lr, activation, loss };
+  const { text, hidden, seed, lr, act: activation, loss, cell } = config;
+  if (source.kind === 'text')
+    return {
+      kind: 'text',
+      text,
+      hidden,
+      seed,
+      lr,
+      activation,
+      loss,
+      // Absent for the vanilla cell, so its requests stay as they were.
+      ...(cell !== 'rnn' ? { cell } : {}),
+    };
   const scenario = source.kind === 'preset' ? presetById(source.id)!.scenario : source.scenario;
   return { kind: 'scenario', scenario, activation, loss, lr };
 }
@@ -143,8 +154,10 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     const { cursor, notice } = place(label, T);
     // Choices that did not change the request (the notation) may have moved on meanwhile.
     const committed = now.pending ?? { config, source };
+    // A preset or a file brings its own cell: the choice shows the cell in use.
+    const cell = res.value.trace.cell ?? 'rnn';
     set({
-      config: committed.config,
+      config: committed.config.cell === cell ? committed.config : { ...committed.config, cell },
       source: committed.source,
       // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
       view: target.view ?? now.view,
