@@ -32,23 +32,28 @@ export function App() {
     <div className={`app${embed ? ' embed' : ''}${presenting ? ' presenting' : ''}`}>
       {chrome && (
         <header className="site-header">
-          <div>
-            <h1>Unrolled</h1>
+          <div className="brand">
+            <div className="brand-title">
+              <h1>Unrolled</h1>
+              <PageNav />
+            </div>
             <p className="tagline">
               A recurrent network, unrolled through time — and how its gradient flows back.
             </p>
           </div>
-          <PageNav />
-          <LessonButtons />
-          <SiteTools />
-          <label className="theme-select">
-            Theme{' '}
-            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-              <option value="auto">system</option>
-              <option value="light">light</option>
-              <option value="dark">dark</option>
-            </select>
-          </label>
+          {/* One group, so the header stays one row on a laptop and wraps as a whole. */}
+          <div className="site-actions">
+            <LessonButtons />
+            <SiteTools />
+            <label className="theme-select">
+              Theme{' '}
+              <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+                <option value="auto">system</option>
+                <option value="light">light</option>
+                <option value="dark">dark</option>
+              </select>
+            </label>
+          </div>
         </header>
       )}
       {page === 'lab' ? (

@@ -70,7 +70,20 @@ export function StageToolbar({
           <button type="button" onClick={zoom.zoomIn} aria-label="Zoom in">
             +
           </button>
-          <button type="button" onClick={zoom.whole} aria-pressed={wholeOn}>
+          <button
+            type="button"
+            onClick={(e) => {
+              zoom.whole();
+              // The whole sequence is only seen whole when the stage is: bring all of it on
+              // screen if part of it is below (or above) the window.
+              if (!wholeOn)
+                e.currentTarget
+                  .closest('section.gs')
+                  ?.querySelector('.gs-stage')
+                  ?.scrollIntoView({ block: 'nearest' });
+            }}
+            aria-pressed={wholeOn}
+          >
             Whole sequence
           </button>
           {/* The name starts with the visible label (WCAG 2.5.3, label in name). */}
