@@ -4,6 +4,7 @@ import { DivergenceAlert } from './DivergenceAlert';
 import { LabCharts } from './LabCharts';
 import { LabChoicesPanel } from './LabChoicesPanel';
 import { LabMetrics, LabSample } from './LabMetrics';
+import { LabResumeOffer } from './LabResumeOffer';
 import { LabRunControls } from './LabRunControls';
 import { useLabLive } from './useLabLive';
 import { WhyGradients } from './WhyGradients';
@@ -39,8 +40,19 @@ function ExploreWeights() {
 export default function LabPage() {
   useEffect(() => {
     void useStore.getState().labOpen();
-    // Leaving the page pauses training: the main thread would draw nothing anyway.
-    return () => void useStore.getState().labPause();
+    // A page hidden or closed may not come back: save the run (a reload offers it back).
+    const save = () => {
+      if (document.visibilityState === 'hidden') void useStore.getState().labSave();
+    };
+    const onHide = () => void useStore.getState().labSave();
+    document.addEventListener('visibilitychange', save);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', save);
+      window.removeEventListener('pagehide', onHide);
+      // Leaving the page pauses training: the main thread would draw nothing anyway.
+      void useStore.getState().labPause();
+    };
   }, []);
   return (
     <section aria-label="Training" className="lab">
@@ -48,6 +60,7 @@ export default function LabPage() {
       <p className="lab-intro">
         Train a vanilla RNN here, in a worker, and watch why such networks are hard to train.
       </p>
+      <LabResumeOffer />
       <LabChoicesPanel />
       <LabRunControls />
       <DivergenceAlert />

@@ -6,6 +6,15 @@ import type { Recovery } from '../../worker/lab';
 import { openLabSession, type LabSession } from '../../worker/labSession';
 import type { Page } from '../appChoices';
 import { applyReport, clearLive, labLive, pointsKnown } from '../labLive';
+import {
+  choiceDifferences,
+  isSavedLabSession,
+  LAB_SESSION_KEY,
+  SAVE_EVERY_MS,
+  savedSession,
+  throttle,
+  type SavedLabSession,
+} from '../labResume';
 import type { AppState } from '../store';
 
 // The training lab: what the student chose, whether it trains, and what went wrong. The run
@@ -25,6 +34,16 @@ export interface StepsGoal {
   target: number;
 }
 
+/** A session saved before the reload, offered back until the student answers. */
+export interface LabSavedOffer {
+  iteration: number;
+  /** The saved run's settings where they differ from the page's, in words. */
+  differences: string[];
+}
+
+/** The storage layer, loaded on demand (it is not needed before the lab saves or opens). */
+const persist = () => import('../persist');
+
 export interface LabSlice {
   page: Page;
   labChoices: LabChoices;
@@ -34,6 +53,8 @@ export interface LabSlice {
   labGradCheck: GradientCheckSummary | null;
   /** A failure of the worker or of a request, in words. */
   labError: string | null;
+  /** A saved session to offer back ("Resume training from iteration …?"), or null. */
+  labSaved: LabSavedOffer | null;
   setPage: (page: Page) => void;
   /** Change choices: learning rate, clipping, truncation, temperature and optimizer apply to
    *  the running session; the others start a new run. Invalid combinations are refused. */
@@ -50,12 +71,21 @@ export interface LabSlice {
   labSetSpectralRadius: (r: number) => Promise<void>;
   /** Open the explorer on the first training sequence with the trained weights. */
   labExplore: () => Promise<void>;
+  /** Restore the saved session into the worker (its weights, optimizer state and curves). */
+  labResume: () => Promise<void>;
+  /** Forget the saved session and keep the fresh run. */
+  labStartAfresh: () => Promise<void>;
+  /** Save the run now (the page is hidden or left), if it has trained. */
+  labSave: () => Promise<void>;
 }
 
 export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, get) => {
   let session: LabSession | null = null;
   /** Each training loop's ticket: a newer loop (or a pause) ends the older one. */
   let loopId = 0;
+
+  /** The session read from storage on opening, until the student answers the offer. */
+  let saved: SavedLabSession | null = null;
 
   const open = () => (session ??= openLabSession(get().labChoices));
 
@@ -68,10 +98,34 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     applyReport(await open().request('report', { since: pointsKnown(), jacobian }));
   };
 
-  /** Keep the run's state for a restart of the worker (and the persistence to come). */
+  /** Keep the run's state for a restart of the worker and, once it has trained, across a
+   *  reload (not while a saved session is still on offer: that would overwrite it). */
   const remember = async () => {
     const s = open();
-    s.remember({ snapshot: await s.request('snapshot', undefined) });
+    const snapshot = await s.request('snapshot', undefined);
+    s.remember({ snapshot });
+    if (snapshot.iteration > 0 && !get().labSaved)
+      await (await persist()).saveState(LAB_SESSION_KEY, savedSession(snapshot, Date.now()));
+  };
+
+  /** Looks for a saved session and offers it back. */
+  const offerSaved = async () => {
+    const value = await (await persist()).loadState(LAB_SESSION_KEY);
+    if (!isSavedLabSession(value)) return;
+    if ((labLive.getState().report?.progress.iteration ?? 0) > 0) return; // trained meanwhile
+    saved = value;
+    set({
+      labSaved: {
+        iteration: value.snapshot.iteration,
+        differences: choiceDifferences(value.snapshot.choices, get().labChoices),
+      },
+    });
+  };
+
+  /** Starting to train (or a new run) answers the offer: the fresh run will be saved. */
+  const dropOffer = () => {
+    saved = null;
+    if (get().labSaved) set({ labSaved: null });
   };
 
   const stopLoop = async () => {
@@ -83,6 +137,9 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   const loop = async (maxTotal: number | null) => {
     const id = ++loopId;
     const s = open();
+    dropOffer();
+    // While training, the snapshot is taken now and then: for a worker restart and a reload.
+    const due = throttle(SAVE_EVERY_MS, performance.now());
     try {
       while (id === loopId) {
         const at = labLive.getState().report?.progress.iteration ?? 0;
@@ -95,6 +152,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
         applyReport(r);
         if (r.progress.divergence) set({ labDivergence: r.progress.divergence });
         if (r.stopped || r.progress.divergence) break;
+        if (due(performance.now())) void remember().catch(() => {}); // its own lane: no wait
       }
       if (id !== loopId) return;
       loopId++;
@@ -114,6 +172,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     labDivergence: null,
     labGradCheck: null,
     labError: null,
+    labSaved: null,
     setPage: (page) => set({ page }),
 
     setLabChoices: async (patch) => {
@@ -128,6 +187,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
           await session.request('setOptions', patch as LiveOptions);
         } else {
           await stopLoop();
+          dropOffer();
           clearLive();
           set({ labDivergence: null, labGradCheck: null });
           await session.request('reset', next);
@@ -140,7 +200,14 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
       return [];
     },
 
-    labOpen: () => refresh().catch(fail),
+    labOpen: async () => {
+      try {
+        await refresh();
+        if (!saved && !get().labSaved) await offerSaved();
+      } catch (e) {
+        fail(e);
+      }
+    },
 
     labTrain: () => {
       if (get().labDivergence) return;
@@ -175,6 +242,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
 
     labReset: async () => {
       await stopLoop();
+      dropOffer();
       clearLive();
       set({ labDivergence: null, labGradCheck: null, labError: null });
       try {
@@ -229,6 +297,43 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
         });
         if (out.ok) set({ page: 'explorer' });
         else set({ labError: out.error });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    labResume: async () => {
+      const from = saved;
+      if (!from) return;
+      await stopLoop();
+      saved = null;
+      clearLive();
+      set({
+        labSaved: null,
+        labChoices: from.snapshot.choices,
+        labDivergence: from.snapshot.divergence,
+        labGradCheck: null,
+        labError: null,
+      });
+      try {
+        const s = open();
+        await s.request('restore', from.snapshot);
+        s.remember({ snapshot: from.snapshot });
+        await refresh();
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    labStartAfresh: async () => {
+      dropOffer();
+      await (await persist()).clearState(LAB_SESSION_KEY);
+    },
+
+    labSave: async () => {
+      if (get().labSaved) return;
+      try {
+        await remember();
       } catch (e) {
         fail(e);
       }
