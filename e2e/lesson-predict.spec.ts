@@ -9,7 +9,7 @@ const norm = (v: number[]) => Math.hypot(...v);
 test('a prediction answered, then revealed by stepping', async ({ page }) => {
   await openApp(page, { lesson: '8' });
   const lesson = page.getByRole('region', { name: 'Lesson' });
-  await expect(lesson.getByRole('heading')).toContainText('8 / 13');
+  await expect(lesson.getByRole('heading')).toContainText('8 / 14');
   await expect(lesson).toHaveAttribute('data-ready', 'true');
   await expect(stepLabel(page)).toHaveAttribute('data-step', 'b3');
   await expect(lesson.getByRole('group')).toContainText('larger or smaller');

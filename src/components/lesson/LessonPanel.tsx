@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildEquations } from '../../content/equations';
+import { buildEquations, gatedEquationsLoaded, loadGatedEquations } from '../../content/equations';
 import { narrateText } from '../../content/lesson/narrate';
 import { LESSON, type LessonStep } from '../../content/lesson/steps';
+import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
 import { NOTATIONS } from '../../core/model';
 import { selectCursor, selectNotation, selectResult } from '../../state/selectors';
@@ -10,6 +11,7 @@ import { equationColors } from '../encoding';
 import { Tex } from '../equations/Tex';
 import { useResolvedTheme } from '../equations/useResolvedTheme';
 import { openSpeakerNotes } from '../presenter/openNotes';
+import { CellStateChart } from './CellStateChart';
 import { LastLossChart } from './LastLossChart';
 import { lessonTarget, lessonWalk } from './lessonTarget';
 import { Narration } from './Narration';
@@ -68,6 +70,11 @@ export default function LessonPanel() {
     setSlips(false);
   }
 
+  // A gated step compares with the vanilla RNN on the same text (computed here, it is small).
+  const vanilla = useMemo(
+    () => (step.scenario.cell ? vanillaTwin(step.scenario) : null),
+    [step.scenario],
+  );
   const data = useMemo(
     () =>
       result
@@ -75,12 +82,21 @@ export default function LessonPanel() {
             trace: result.trace,
             params: result.scenario.params,
             updatedLoss: result.updated.loss,
+            vanilla,
           }
         : null,
-    [result],
+    [result, vanilla],
   );
+  // The result on screen may still be the previous step's while this step's computes.
+  const cellMatches = (result?.trace.cell ?? 'rnn') === (step.scenario.cell ?? 'rnn');
+  // A gated cell's derivation blocks load on demand (as in the derivation panel).
+  const gated = !!result?.trace.gated;
+  const [gatedReady, setGatedReady] = useState(gatedEquationsLoaded);
+  useEffect(() => {
+    if (gated && !gatedReady) void loadGatedEquations().then(() => setGatedReady(true));
+  }, [gated, gatedReady]);
   const equations = useMemo(() => {
-    if (!result || !walk || !step.equations) return [];
+    if (!result || !walk || !step.equations || (gated && !gatedReady)) return [];
     const blocks = buildEquations(result.trace, cursor, {
       scenario: result.scenario,
       labels: result.labels,
@@ -90,7 +106,7 @@ export default function LessonPanel() {
       updated: result.updated,
     });
     return blocks.filter((b) => step.equations!.includes(b.id));
-  }, [result, walk, step, cursor, notationName, theme]);
+  }, [result, walk, step, cursor, notationName, theme, gated, gatedReady]);
 
   const s = useStore.getState();
   const code = step.code && narrateText(step.code, notationName);
@@ -124,7 +140,7 @@ export default function LessonPanel() {
             <p className="lesson-narration">
               <Narration source={step.narration} n={n} />
             </p>
-            {step.prediction && data && walk && (
+            {step.prediction && data && walk && cellMatches && (
               <PredictionBox key={index} prediction={step.prediction} data={data} n={n} />
             )}
             {step.link && (
@@ -153,6 +169,16 @@ export default function LessonPanel() {
                   params={result.scenario.params}
                   cursor={cursor}
                   state={NOTATIONS[notationName].state}
+                />
+              )}
+              {step.chart === 'cell-state-grad' && result && walk && vanilla && cellMatches && (
+                <CellStateChart
+                  trace={result.trace}
+                  params={result.scenario.params}
+                  vanilla={vanilla}
+                  cursor={cursor}
+                  state={NOTATIONS[notationName].state}
+                  cellState={NOTATIONS[notationName].cellState}
                 />
               )}
             </div>

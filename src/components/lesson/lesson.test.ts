@@ -1,16 +1,20 @@
 import katex from 'katex';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildEquations } from '../../content/equations';
+import { buildEquations, loadGatedEquations } from '../../content/equations';
 import { katexOptions } from '../../content/katexOptions';
 import { LESSON_LENGTH } from '../../content/lesson/length';
 import { narrate, narrateText } from '../../content/lesson/narrate';
 import { PREDICTIONS, type PredictionData } from '../../content/lesson/predictions';
 import { SLIPS, type SlipData } from '../../content/lesson/slips';
-import { LESSON } from '../../content/lesson/steps';
+import { LESSON, type LessonStep } from '../../content/lesson/steps';
+import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
 import { cursorLabel } from '../../core/cursor';
 import { explore, type ExploreRequest, type ExploreResult } from '../../core/explore';
+import { makeCharScenario } from '../../core/encoding';
 import { lastLossGradNorms } from '../../core/lastLossGrad';
+import { lastLossGradLstm, rowNorms } from '../../core/lastLossGradLstm';
+import { computeTrace } from '../../core/trace';
 import { NOTATION_NAMES } from '../../core/model';
 import { createAppStore } from '../../state/store';
 import { equationColors } from '../encoding';
@@ -32,6 +36,7 @@ const render = (tex: string) => katex.renderToString(tex, { ...katexOptions, thr
 const results = new Map<string, ExploreResult>();
 
 beforeAll(async () => {
+  await loadGatedEquations();
   for (const step of LESSON) {
     const store = createAppStore();
     const res = await store.getState().goTo(lessonTarget(step, true));
@@ -40,10 +45,11 @@ beforeAll(async () => {
   }
 });
 
-const dataOf = (r: ExploreResult): PredictionData => ({
+const dataOf = (r: ExploreResult, step?: LessonStep): PredictionData => ({
   trace: r.trace,
   params: r.scenario.params,
   updatedLoss: r.updated.loss,
+  vanilla: step?.scenario.cell ? vanillaTwin(step.scenario) : null,
 });
 
 describe('the lesson steps', () => {
@@ -91,7 +97,7 @@ describe('the lesson steps', () => {
     for (const step of LESSON) {
       const texts = [step.narration, step.title, step.code ?? '', step.notes ?? ''];
       if (step.prediction) {
-        const d = dataOf(results.get(step.id)!);
+        const d = dataOf(results.get(step.id)!, step);
         texts.push(step.prediction.question(d), step.prediction.answer(d).why);
       }
       for (const source of texts) {
@@ -124,7 +130,7 @@ describe('predictions', () => {
     '%s: the answer is one of the choices',
     (_, step) => {
       const p = step.prediction!;
-      const a = p.answer(dataOf(results.get(step.id)!));
+      const a = p.answer(dataOf(results.get(step.id)!, step));
       expect(p.choices.map((c) => c.id)).toContain(a.correct);
     },
   );
@@ -262,5 +268,64 @@ describe('the clicker in the lesson (lessonSlice)', () => {
     const bad = parseUrl(`?lesson=${LESSON_LENGTH + 1}`);
     expect(bad.state.lesson).toBe(0);
     expect(bad.problems).toHaveLength(1);
+  });
+});
+
+describe('the cell-state chapter', () => {
+  const step = LESSON.find((s) => s.id === 'cell-state')!;
+
+  it('goes to an LSTM on the vanishing step’s text, unrolled, and back to the vanilla cell', async () => {
+    const r = results.get('cell-state')!;
+    expect(r.trace.gated?.cell).toBe('lstm');
+    expect(lessonTarget(step, true)).toMatchObject({ view: 'unrolled', config: { cell: 'lstm' } });
+    expect(step.scenario.text).toBe(LESSON.find((s) => s.id === 'vanishing')!.scenario.text);
+    // Back to a typed-text step from it: the vanilla cell again, not the LSTM kept.
+    const store = createAppStore();
+    await store.getState().goTo(lessonTarget(step, true));
+    const back = LESSON.find((s) => s.id === 'vanishing')!;
+    expect(await store.getState().goTo(lessonTarget(back, true))).toEqual({ ok: true });
+    expect(store.getState().result!.trace.cell ?? 'rnn').toBe('rnn');
+  });
+
+  it('answers from the traces: the kept shares of ∂L_T/∂m_t and the vanilla ∂L_T/∂s_t', () => {
+    const r = results.get('cell-state')!;
+    const d = dataOf(r, step);
+    const { T, H } = r.trace;
+    const m = rowNorms(lastLossGradLstm(r.trace, r.scenario.params).dm, T, H);
+    const v = lastLossGradNorms(d.vanilla!.trace, d.vanilla!.params);
+    expect(d.vanilla!.trace.T).toBe(T);
+    const expected = m[0] / m[T - 1] > v[0] / v[T - 1] ? 'lstm' : 'rnn';
+    expect(PREDICTIONS.cellState.answer(d).correct).toBe(expected);
+    // A vanilla RNN whose recurrent weights are large enough keeps more: the other answer.
+    const twin = makeCharScenario({ text: step.scenario.text!, hidden: H, seed: 1 });
+    if (!twin.ok) throw new Error(twin.error);
+    const { params } = twin.value.scenario;
+    const strong = { ...params, W: params.W.map((w) => 6 * w) };
+    const trace = computeTrace({ ...twin.value.scenario, params: strong });
+    const other = PREDICTIONS.cellState.answer({ ...d, vanilla: { trace, params: strong } });
+    const ratio = lastLossGradNorms(trace, strong);
+    expect(other.correct).toBe(ratio[0] / ratio[T - 1] > m[0] / m[T - 1] ? 'rnn' : 'lstm');
+    expect(other.correct).not.toBe(expected);
+    expect(() => PREDICTIONS.cellState.answer({ ...d, vanilla: null })).toThrow();
+  });
+
+  it('names the cell state m under uvw and c under wxh', () => {
+    expect(narrateText(step.narration, 'uvw')).toMatch(/∂ ?m_t\/∂ ?m_t-1/);
+    expect(narrateText(step.narration, 'wxh')).toMatch(/∂ ?c_t\/∂ ?c_t-1/);
+    expect(narrateText(step.narration, 'wxh')).not.toMatch(/m_t/);
+    const d = dataOf(results.get('cell-state')!, step);
+    const q = PREDICTIONS.cellState.question(d);
+    const wxh = notation('wxh', equationColors('light'));
+    const tex = narrate(q, wxh)
+      .filter((p) => p.kind === 'tex')
+      .map((p) => (p as { tex: string }).tex)
+      .join(' ');
+    expect(tex).toMatch(/\{\\mathbf\{c\}\}_1/);
+    expect(tex).toMatch(/\{\\mathbf\{h\}\}_1/);
+    expect(
+      narrate(q, notation('uvw', equationColors('light'))).some(
+        (p) => p.kind === 'tex' && /\{\\mathbf\{m\}\}_1/.test(p.tex),
+      ),
+    ).toBe(true);
   });
 });

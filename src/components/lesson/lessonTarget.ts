@@ -31,6 +31,8 @@ export function lessonTarget(step: LessonStep, withCursor: boolean): GoToTarget 
       seed: CHOICES.seed.default,
       act: 'tanh',
       loss: 'cross-entropy',
+      // Always named: goTo keeps the config's other choices, and a gated step may come first.
+      cell: sc.cell ?? 'rnn',
     },
     view: step.view,
     ...cursor,

@@ -2,23 +2,26 @@ import { NOTATIONS, PARAM_NAMES, type NotationName, type ParamName } from '../..
 import type { Notation } from '../notation';
 
 // Lesson text follows the notation the user chose. It is plain text with inline maths between
-// `$…$`; `@U @W @V @b @c` stand for the parameters and `@s` for the hidden state's letter, so
-// the same sentence reads “W” under `uvw` and “W_hh” under `wxh`. Nothing else names a symbol.
+// `$…$`; `@U @W @V @b @c` stand for the parameters, `@s` for the hidden state's letter and `@m`
+// for an LSTM's cell state (m under `uvw`, where c is a bias; c under `wxh`), so the same
+// sentence reads “W” under `uvw` and “W_hh” under `wxh`. Nothing else names a symbol.
 
 export type NarrationPart = { kind: 'text'; text: string } | { kind: 'tex'; tex: string };
 
-const TOKEN = /@([UWVbcs])/g;
+const TOKEN = /@([UWVbcsm])/g;
 
 /** One `@x` token as plain text under a notation. */
 function textOf(token: string, name: NotationName): string {
   const decl = NOTATIONS[name];
   if (token === 's') return decl.state;
+  if (token === 'm') return decl.cellState;
   return decl.params[token as ParamName].text;
 }
 
 /** One `@x` token as TeX: weights coloured (and hoverable) as in the derivation panel. */
 function texOf(token: string, n: Notation): string {
   if (token === 's') return `\\mathbf{${NOTATIONS[n.name].state}}`;
+  if (token === 'm') return `\\mathbf{${NOTATIONS[n.name].cellState}}`;
   return n.w(token as ParamName);
 }
 
@@ -58,4 +61,4 @@ const PLAIN: Record<string, string> = {
 };
 
 /** The tokens a narration may use (for tests). */
-export const NARRATION_TOKENS = [...PARAM_NAMES, 's'] as const;
+export const NARRATION_TOKENS = [...PARAM_NAMES, 's', 'm'] as const;

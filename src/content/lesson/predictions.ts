@@ -1,4 +1,5 @@
 import { lastLossGradNorms } from '../../core/lastLossGrad';
+import { lastLossGradLstm, rowNorms } from '../../core/lastLossGradLstm';
 import type { Params, Trace } from '../../core/types';
 import { texNum } from '../equationsFormat';
 
@@ -11,6 +12,8 @@ export interface PredictionData {
   params: Pick<Params, 'W' | 'V'>;
   /** The loss of the same sequence after the update. */
   updatedLoss: number;
+  /** A vanilla RNN on the same text, for a gated step's comparison (vanillaTwin.ts). */
+  vanilla?: { trace: Trace; params: Pick<Params, 'W' | 'V'> } | null;
 }
 
 export interface PredictionAnswer {
@@ -119,4 +122,36 @@ const vanishing: Prediction = {
   },
 };
 
-export const PREDICTIONS = { lossNext, stateGrad, firstShare, lossAfter, vanishing } as const;
+/** ‖x_1‖ / ‖x_T‖ of a list of norms. */
+const keptShare = (n: Float64Array) => n[0] / n[n.length - 1];
+
+const cellState: Prediction = {
+  question: ({ trace }) =>
+    `Back at t = 1, which keeps the larger share of the last loss’s gradient: the LSTM’s cell state, $\\lVert \\partial L_{${trace.T}}/\\partial @m_1 \\rVert \\,/\\, \\lVert \\partial L_{${trace.T}}/\\partial @m_{${trace.T}} \\rVert$, or a vanilla RNN’s state on the same text, $\\lVert \\partial L_{${trace.T}}/\\partial @s_1 \\rVert \\,/\\, \\lVert \\partial L_{${trace.T}}/\\partial @s_{${trace.T}} \\rVert$?`,
+  choices: [
+    { id: 'lstm', label: 'The LSTM’s cell state' },
+    { id: 'rnn', label: 'The vanilla RNN’s state' },
+  ],
+  revealAt: 'b1',
+  answer: ({ trace, params, vanilla }) => {
+    if (!trace.gated || trace.gated.cell !== 'lstm' || !vanilla)
+      throw new Error('cellState: needs an LSTM trace and its vanilla twin');
+    const { T, H } = trace;
+    const lstm = keptShare(rowNorms(lastLossGradLstm(trace, params).dm, T, H));
+    const rnn = keptShare(lastLossGradNorms(vanilla.trace, vanilla.params));
+    const f = trace.gated.gates.f.subarray(H);
+    return {
+      correct: lstm > rnn ? 'lstm' : 'rnn',
+      why: `$${num(lstm)}$ against $${num(rnn)}$: along the cell state each step back multiplies by $\\mathbf{f}_t$ (here between $${num(Math.min(...f))}$ and $${num(Math.max(...f))}$), where the vanilla RNN multiplies by $@W^\\top \\operatorname{diag}(f'(\\mathbf{a}_t))$${lstm > rnn ? '' : ', which on this text shrinks it less'}.`,
+    };
+  },
+};
+
+export const PREDICTIONS = {
+  lossNext,
+  stateGrad,
+  firstShare,
+  lossAfter,
+  vanishing,
+  cellState,
+} as const;

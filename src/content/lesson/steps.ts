@@ -16,6 +16,8 @@ export interface LessonScenario {
   /** …or a typed sequence with seeded weights (tanh, cross-entropy). */
   text?: string;
   hidden?: number;
+  /** A gated cell for the typed sequence (default the vanilla RNN). */
+  cell?: 'lstm';
 }
 
 export interface LessonStep {
@@ -38,8 +40,9 @@ export interface LessonStep {
   /** For the presenter only (speaker notes window). */
   notes?: string;
   prediction?: Prediction;
-  /** ‖∂L_T/∂s_t‖ against t, drawn from the trace. */
-  chart?: 'last-loss-grad';
+  /** ‖∂L_T/∂s_t‖ against t, drawn from the trace; or, for an LSTM, ‖∂L_T/∂m_t‖ and
+   * ‖∂L_T/∂s_t‖ beside the vanilla RNN's ‖∂L_T/∂s_t‖ on the same text. */
+  chart?: 'last-loss-grad' | 'cell-state-grad';
   link?: { href: string; text: string };
 }
 
@@ -54,6 +57,7 @@ export interface LessonData {
 const EXAMPLE: LessonScenario = { preset: 'worked-example' };
 const HELLO: LessonScenario = { text: 'hello', hidden: 3 };
 const LONG: LessonScenario = { text: 'the cat sat on the mat', hidden: 3 };
+const LONG_LSTM: LessonScenario = { ...LONG, cell: 'lstm' };
 
 export const LESSON: readonly LessonStep[] = [
   {
@@ -210,6 +214,21 @@ export const LESSON: readonly LessonStep[] = [
     view: 'folded',
     cursor: 'update',
     notes: 'Point students to the training lab to compare plain and gated cells on long sequences.',
+  },
+  {
+    id: 'cell-state',
+    title: 'Why the cell state keeps the gradient alive',
+    narration:
+      "An LSTM carries a second state from step to step, the cell state $@m_t$, and it carries it by addition through the forget gate. Going back one step along it, the gradient is only multiplied by that gate: $\\partial @m_t/\\partial @m_{t-1} = \\operatorname{diag}(\\mathbf{f}_t)$, with no $@W^\\top$ and no $f'$ in between. When $\\mathbf{f}_t \\approx 1$ that is nearly the identity, and the gradient crosses the step almost unchanged. Here the forget bias starts at 1, so the forget gates sit around σ(1) ≈ 0.73: the cell state's gradient still shrinks, but by a steady factor the network can learn to raise. Step back through time and watch $\\partial L/\\partial @m_t$ arrive along the cell-state line; the bars (log scale) show what reaches $@m_t$ and $@s_t$ next to a vanilla RNN's $@s_t$ on the same text.",
+    scenario: LONG_LSTM,
+    view: 'unrolled',
+    cursor: 'bT',
+    walkTo: 'b1',
+    equations: ['dL_dm'],
+    chart: 'cell-state-grad',
+    prediction: PREDICTIONS.cellState,
+    notes:
+      'The cell state is the additive path; the forget gate is the only thing multiplying along it. A vanilla RNN has no such path: every step back goes through Wᵀ and tanh′.',
   },
 ];
 
