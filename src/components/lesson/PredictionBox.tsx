@@ -1,3 +1,4 @@
+import { lowerFirst } from './lowerFirst';
 import { useId, useMemo, useState } from 'react';
 import type { Prediction, PredictionData } from '../../content/lesson/predictions';
 import type { Notation } from '../../content/notation';
@@ -64,7 +65,7 @@ export function PredictionBox({
         {answered && (
           <>
             <strong>
-              {verdict} {right.label.toLowerCase()}.
+              {verdict} {lowerFirst(right.label)}.
             </strong>{' '}
             <Narration source={result.why} n={n} />
           </>

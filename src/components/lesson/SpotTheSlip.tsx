@@ -1,3 +1,4 @@
+import { lowerFirst } from './lowerFirst';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { SLIPS, type SlipData } from '../../content/lesson/slips';
 import type { Notation } from '../../content/notation';
@@ -107,7 +108,7 @@ export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) 
               <p>
                 <strong>
                   {right ? 'Right:' : 'Not quite:'}{' '}
-                  {slip.choices.find((c) => c.id === slip.correct)!.label.toLowerCase()}.
+                  {lowerFirst(slip.choices.find((c) => c.id === slip.correct)!.label)}.
                 </strong>{' '}
                 <Narration source={slip.why} n={n} />
               </p>
