@@ -69,7 +69,8 @@ export function oneHotIndex(d: ArrayLike<number>, off: number, n: number): numbe
   return hot;
 }
 
-const TEXT_ESCAPES: Record<string, string> = {
+/** LaTeX's special characters in text mode (the labels of the panel and of the LaTeX export). */
+export const TEXT_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\{',
   '}': '\\}',

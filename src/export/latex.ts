@@ -2,7 +2,7 @@ import { ACTIVATIONS, LOSSES, NOTATIONS, type NotationName } from '../core/model
 import { cursorHeading } from '../core/cursor';
 import type { Params, Scenario, Trace } from '../core/types';
 import { buildEquations } from '../content/equations';
-import { texNum } from '../content/equationsFormat';
+import { TEXT_ESCAPES, texNum } from '../content/equationsFormat';
 
 // The worked example as a standalone LaTeX document: the blocks of the derivation panel, built
 // by the same function (content/equations.ts) without colours or HTML classes, for one cursor
@@ -43,19 +43,6 @@ const TEXT_CHARS: Record<string, string> = {
   '₀': '$_0$',
   ₜ: '$_t$',
   ŷ: '$\\hat{y}$',
-};
-
-const TEXT_ESCAPES: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '#': '\\#',
-  '^': '\\textasciicircum{}',
-  _: '\\_',
-  '%': '\\%',
-  '~': '\\textasciitilde{}',
 };
 
 /** pdflatex's default fonts cover Latin-1; anything else is named by its code point. */
