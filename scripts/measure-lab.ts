@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { createRng } from '../src/core/rng';
 import { chromiumLaunchOptions } from './chromium';
+import { waitForServer } from './waitForServer';
 
 const PORT = Number(process.env.MEASURE_PORT) || 4179;
 const RUNS = Number(process.env.RUNS) || 2;
@@ -35,18 +36,6 @@ function benchText(): string {
     );
   }
   return idx.map((i) => chars[i]).join('');
-}
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
 }
 
 async function main() {

@@ -7,22 +7,11 @@
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium';
+import { waitForServer } from './waitForServer';
 
 const PORT = Number(process.env.MEASURE_PORT) || 4179;
 const PRESSES = Number(process.env.PRESSES) || 120;
 const text = 'the quick brown fox jumps over the lazy dog; '.repeat(3).slice(0, 101);
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 function quantile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
