@@ -12,6 +12,7 @@ import {
   type TrainSequence,
 } from '../src/core/train';
 import { setSimdEnabled } from '../src/core/train/simdPath';
+import { createGatedSession, trainGatedChunk } from '../src/core/gated/session';
 import type { Scenario } from '../src/core/types';
 import { PARAM_NAMES } from '../src/core/model';
 
@@ -170,8 +171,44 @@ function lstmPlain(): void {
   console.log(`  (smooth loss ${smoothLoss.toFixed(2)} from ${(-Math.log(1 / V) * T).toFixed(2)})`);
 }
 
+/**
+ * Workload 4: a gated cell of hidden size 100 on the lab's training path (gated/session.ts):
+ * the same text, 25 steps, Adagrad with clipping by value at 5, state carried across chunks.
+ */
+function gatedTrain(cell: 'lstm' | 'gru'): void {
+  const H = 100;
+  const V = 65;
+  const T = 25;
+  const rng = createRng(42);
+  const seq: TrainSequence = indexSequence(syntheticText(V, 100_000, rng), V);
+  const params = initParams({ H, D: V, K: V, cell }, rng, 1);
+  const session = createGatedSession(
+    params,
+    'cross-entropy',
+    { name: 'adagrad', lr: 0.1 },
+    { kind: 'value', value: 5 },
+    T,
+  );
+  let p = 0;
+  let smoothLoss = -Math.log(1 / V) * T;
+  const iter = () => {
+    if (p + T > seq.T) {
+      p = 0;
+      session.h.fill(0);
+    }
+    smoothLoss = smoothLoss * 0.99 + trainGatedChunk(session, seq, p, T) * 0.01;
+    p += T;
+  };
+  timeIt(iter, WARMUP_MS, 10);
+  const rate = timeIt(iter, MEASURE_MS, 10);
+  console.log(`${cell}-h100-t25-v65: ${rate.toFixed(0)} iters/s`);
+  console.log(`  (smooth loss ${smoothLoss.toFixed(2)} from ${(-Math.log(1 / V) * T).toFixed(2)})`);
+}
+
 charRnn(true);
 charRnn(false);
 setSimdEnabled(true);
 explorerTrace();
 lstmPlain();
+gatedTrain('lstm');
+gatedTrain('gru');

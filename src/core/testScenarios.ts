@@ -3,6 +3,7 @@
 // indices when they are one-hot).
 import { initParams } from './params';
 import { createRng, type Rng } from './rng';
+import type { CellName } from './model';
 import type { ActivationName, LossName, Scenario } from './types';
 import type { TrainSequence } from './train/workspace';
 
@@ -26,6 +27,8 @@ export interface CaseOptions {
   maxD?: number;
   maxK?: number;
   maxT?: number;
+  /** A gated cell (default: the vanilla one); an LSTM also gets a random m_0. */
+  cell?: CellName;
   /** Cross-entropy targets: one-hot or soft (default: one-hot for even seeds, soft otherwise). */
   oneHotTargets?: boolean;
 }
@@ -43,8 +46,8 @@ export function randomCase(
   const D = opts.D ?? int(rng, 1, opts.maxD ?? 7);
   const K = opts.K ?? int(rng, 1, opts.maxK ?? 7);
   const T = opts.T ?? int(rng, 1, opts.maxT ?? 9);
-  const params = initParams({ H, D, K }, rng, 1.5);
-  for (let i = 0; i < H; i++) params.b[i] = 0.3 * rng.normal();
+  const params = initParams({ H, D, K, cell: opts.cell }, rng, 1.5);
+  for (let i = 0; i < params.b.length; i++) params.b[i] = 0.3 * rng.normal();
   for (let k = 0; k < K; k++) params.c[k] = 0.3 * rng.normal();
   const s0 = new Float64Array(H);
   for (let i = 0; i < H; i++)
@@ -88,8 +91,16 @@ export function randomCase(
   else fast.inputs = inputs;
   if (oneHotTargets) fast.targetIndex = targetIndex;
   else fast.targets = targets;
+  const m0 = opts.cell === 'lstm' ? Float64Array.from({ length: H }, () => rng.normal()) : null;
   return {
-    scenario: { activation: act, loss, params, s0, seq: { T, D, K, inputs, targets } },
+    scenario: {
+      activation: act,
+      loss,
+      params,
+      s0,
+      ...(m0 ? { m0 } : {}),
+      seq: { T, D, K, inputs, targets },
+    },
     fast,
   };
 }

@@ -27,7 +27,7 @@ describe('the lab session', () => {
     expect(r.curves.smoothLoss).toHaveLength(40);
     expect(r.progress.accuracy).not.toBeNull();
     expect(r.flow.gradNorm).toHaveLength(26);
-    expect(r.spectral.spectralRadius).toBeGreaterThan(0);
+    expect(r.spectral!.spectralRadius).toBeGreaterThan(0);
     expect(r.explorerLimit).toMatch(/32 hidden units/);
     const more = value<LabReport>(
       await sessions.call(id, 'train', 2, { ms: 10_000, maxIterations: 10, since: 40 }),

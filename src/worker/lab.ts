@@ -47,9 +47,13 @@ export interface LabReport {
   curves: { from: number; smoothLoss: Float64Array; gradNorm: Float64Array };
   /** Accuracy after each evaluation (short: one per evaluation). */
   accuracy: { iteration: Float64Array; value: Float64Array };
-  /** ‖∂L_T/∂s_t‖ for t = 0..T, and ‖P_t‖₂ when asked for (else NaN). */
-  flow: { gradNorm: Float64Array; jacobianNorm: Float64Array };
-  spectral: SpectralReport;
+  /**
+   * ‖∂L_T/∂s_t‖ for t = 0..T, ‖P_t‖₂ when asked for (else NaN; always for a gated cell), and
+   * an LSTM's ‖∂L_T/∂m_t‖ (null for the other cells).
+   */
+  flow: { gradNorm: Float64Array; jacobianNorm: Float64Array; cellGradNorm: Float64Array | null };
+  /** ρ(W) and ‖W‖₂ of the vanilla cell; null for a gated one. */
+  spectral: SpectralReport | null;
   /** Iterations per second over this call's training (0 when it trained none). */
   rate: number;
   /** Did this call stop because it reached maxIterations or training diverged? */
@@ -105,17 +109,23 @@ function report(
   const c = run.curves();
   const from = Math.min(Math.max(0, since), c.smoothLoss.length);
   const T = run.task.T;
-  const withJacobian = jacobian && T * run.choices().hidden ** 3 <= JACOBIAN_MAX_WORK;
+  const ch = run.choices();
+  const withJacobian = jacobian && ch.cell === 'rnn' && T * ch.hidden ** 3 <= JACOBIAN_MAX_WORK;
   const flow = s.progress.divergence ? null : run.gradientFlow(withJacobian);
   return {
     progress: s.progress,
     curves: { from, smoothLoss: c.smoothLoss.slice(from), gradNorm: c.gradNorm.slice(from) },
     accuracy: { iteration: c.accuracyIteration, value: c.accuracy },
     flow: flow
-      ? { gradNorm: flow.gradNorm, jacobianNorm: flow.jacobianNorm }
+      ? {
+          gradNorm: flow.gradNorm,
+          jacobianNorm: flow.jacobianNorm,
+          cellGradNorm: flow.cellGradNorm ?? null,
+        }
       : {
           gradNorm: new Float64Array(T + 1).fill(NaN),
           jacobianNorm: new Float64Array(T + 1).fill(NaN),
+          cellGradNorm: null,
         },
     spectral: s.spectral ?? run.spectral(),
     rate,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { LAB_CHOICES, type LabChoiceName, type LabChoices } from '../../core/lab/choices';
-import { inBounds } from '../../core/model';
+import { CELLS, inBounds } from '../../core/model';
 import { useStore } from '../../state/store';
 
 // One control per lab choice, from its declaration (core/lab/choices.ts): menus for enums,
@@ -11,6 +11,8 @@ const shownFor = (name: LabChoiceName, c: LabChoices): boolean => {
   if (name === 'text' || name === 'temperature') return c.task === 'text';
   if (name === 'delay') return c.task === 'copy';
   if (name === 'clipAt') return c.clip !== 'off';
+  // A gated cell's nonlinearities are fixed (core/model.ts, CELLS).
+  if (name === 'act') return CELLS[c.cell].hasActivation;
   return true;
 };
 

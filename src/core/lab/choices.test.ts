@@ -16,6 +16,7 @@ describe('LAB_CHOICES', () => {
     expect(Object.keys(LAB_CHOICES).sort()).toEqual(
       [
         'act',
+        'cell',
         'clip',
         'clipAt',
         'delay',

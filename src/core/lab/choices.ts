@@ -2,6 +2,7 @@ import {
   CHOICES,
   inBounds,
   type ActivationName,
+  type CellName,
   type EnumChoice,
   type IntChoice,
   type NumberChoice,
@@ -44,6 +45,8 @@ export const LAB_CHOICES = {
     default: 'text',
     label: 'Task',
   } satisfies EnumChoice<TaskName>,
+  // The model's cell: a gated one trains on the same tasks, so the two can be compared.
+  cell: CHOICES.cell,
   // The model's own choices, with the lab's larger limits: longer text, up to 128 units.
   text: {
     ...CHOICES.text,
@@ -106,6 +109,7 @@ export type LabChoiceName = keyof typeof LAB_CHOICES;
 /** One value per lab choice. */
 export interface LabChoices {
   task: TaskName;
+  cell: CellName;
   text: string;
   hidden: number;
   act: ActivationName;

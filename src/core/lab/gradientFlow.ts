@@ -29,6 +29,8 @@ export interface GradientFlow {
   lossT: number;
   /** ∂L_T/∂s_t, row t for t = 0..T ((T + 1) x H). */
   dLT_ds: Float64Array;
+  /** An LSTM's ‖∂L_T/∂m_t‖₂ for t = 0..T (lab/cellSession.ts); absent otherwise. */
+  cellGradNorm?: Float64Array | null;
 }
 
 export function gradientFlow(

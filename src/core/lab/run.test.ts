@@ -222,7 +222,7 @@ describe('the run object', () => {
     expect(flow.T).toBe(25);
     expect(flow.gradNorm).toHaveLength(26);
     run.setSpectralRadius(0.5);
-    expect(run.spectral().spectralRadius).toBeCloseTo(0.5, 6);
+    expect(run.spectral()!.spectralRadius).toBeCloseTo(0.5, 6);
     const small = run.gradientFlow();
     expect(small.jacobianNorm[0]).toBeLessThan(1e-3); // about 0.5^25 times ‖f′‖ products
     const check = run.checkGradients(60);

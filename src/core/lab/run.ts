@@ -8,21 +8,23 @@ import {
   type OptimizerState,
 } from '../optimizers';
 import { initParams } from '../params';
-import {
-  createSession,
-  createWorkspace,
-  forwardBackward,
-  resetHidden,
-  sampleChars,
-  trainChunk,
-  type TrainSequence,
-  type TrainSession,
-  type Workspace,
-} from '../train';
+import type { TrainSequence } from '../train';
 import type { Params } from '../types';
+import {
+  createEvaluator,
+  createLabSession,
+  ensureChunk,
+  gradTensorsOf,
+  labGradientFlow,
+  labStateSize,
+  sampleFrom,
+  trainLabChunk,
+  type Evaluator,
+  type LabSession,
+} from './cellSession';
 import { checkGradients, type GradientCheckSummary } from './checkGradients';
 import { checkLabChoices, LAB_CHOICES, type ClipName, type LabChoices } from './choices';
-import { gradientFlow, type GradientFlow } from './gradientFlow';
+import type { GradientFlow } from './gradientFlow';
 import { rescaleToSpectralRadius, spectralReport, type SpectralReport } from './spectral';
 import {
   allocSequence,
@@ -125,6 +127,7 @@ export interface OptimizerSnapshot {
 export interface WeightsSnapshot {
   params: Record<ParamName, Float64Array>;
   optimizer: OptimizerSnapshot;
+  /** The carried state: s, then an LSTM's cell state m. */
   hidden: Float64Array;
 }
 
@@ -213,9 +216,9 @@ export interface LabRun {
   gradientFlow(withJacobian?: boolean): GradientFlow;
   /** The first held-out sequence (text: its first window), from s_0 = 0. */
   firstSequence(): TrainSequence;
-  /** ρ(W) and ‖W‖₂. */
-  spectral(): SpectralReport;
-  /** Rescale W to spectral radius r (the optimizer memory is kept). */
+  /** ρ(W) and ‖W‖₂; null for a gated cell, whose W stacks one block per gate. */
+  spectral(): SpectralReport | null;
+  /** Rescale W to spectral radius r (the optimizer memory is kept); the vanilla cell only. */
   setSpectralRadius(r: number): void;
   /** The central-difference check on the current weights, on the first held-out sequence. */
   checkGradients(samples?: number): GradientCheckSummary;
@@ -298,20 +301,19 @@ function describe(d: Omit<Divergence, 'message'>): string {
 export function createLabRun(choices: LabChoices): LabRun {
   const c: LabChoices = { ...checkLabChoices(choices) };
   const task = makeTask(c);
-  const dims = { H: c.hidden, D: task.D, K: task.K };
-  const session: TrainSession = createSession(
-    {
-      params: initParams(dims, rngFor(c.seed, STREAM.init, 0)),
-      activation: c.act,
-      loss: task.loss,
-    },
+  const dims = { H: c.hidden, D: task.D, K: task.K, cell: c.cell };
+  const session: LabSession = createLabSession(
+    initParams(dims, rngFor(c.seed, STREAM.init, 0)),
+    c.act,
+    task.loss,
     optimizerConfigOf(c),
     clipConfigOf(c),
-    { maxT: Math.min(c.tbptt, task.T) },
+    Math.min(c.tbptt, task.T),
   );
+  const stateSize = labStateSize(session.model.params);
   const trainSeq: TaskSequence | null = task.textSeq ? null : allocSequence(task);
   const heldOut: TaskSequence[] = task.textSeq ? [] : evalSequences(task, c.seed);
-  let evalWs: Workspace | null = null;
+  let evaluator: Evaluator | null = null;
 
   // Run state (all of it in the snapshot).
   let iteration = 0;
@@ -406,20 +408,20 @@ export function createLabRun(choices: LabChoices): LabRun {
       seq = task.textSeq;
       if (textPos + task.T > seq.T) {
         textPos = 0;
-        resetHidden(session);
+        session.h.fill(0); // from s_0 = 0 again at each pass, as min-char-rnn does
       }
       start = textPos;
     } else {
       seq = trainSeq!;
       fillSequence(task, trainSeq!, rngFor(c.seed, STREAM.data, iteration));
-      resetHidden(session);
+      session.h.fill(0);
       start = 0;
     }
     const chunk = Math.min(c.tbptt, task.T);
-    if (chunk > session.ws.maxT) session.ws = createWorkspace(session.model.params, chunk);
+    ensureChunk(session, chunk);
     let total = 0;
     for (let s = start; s < start + task.T; s += chunk) {
-      const loss = trainChunk(session, seq, s, Math.min(chunk, start + task.T - s));
+      const loss = trainLabChunk(session, seq, s, Math.min(chunk, start + task.T - s));
       const bad = check(loss);
       if (bad) {
         const d = { ...bad, iteration: iteration + 1 };
@@ -452,24 +454,24 @@ export function createLabRun(choices: LabChoices): LabRun {
       const seq = task.textSeq;
       const n = Math.min(seq.T, EVAL_TEXT_STEPS);
       const win = Math.min(n, 200);
-      evalWs ??= createWorkspace(params, win);
-      const h = new Float64Array(c.hidden);
+      const ev = (evaluator ??= createEvaluator(params, c.act, task.loss, win));
+      const h = new Float64Array(stateSize);
       for (let s = 0; s < n; s += win) {
         const len = Math.min(win, n - s);
-        loss += forwardBackward(evalWs, params, c.act, task.loss, seq, h, s, len);
-        h.set(evalWs.hLast);
+        loss += ev.run(seq, h, s, len);
+        h.set(ev.stateLast());
         for (let t = 0; t < len; t++) {
-          if (stepCorrect(task, seq, s + t, evalWs.yhat, t)) right++;
+          if (stepCorrect(task, seq, s + t, ev.yhat(), t)) right++;
           scored++;
         }
       }
     } else {
-      evalWs ??= createWorkspace(params, task.T);
-      const h0 = new Float64Array(c.hidden);
+      const ev = (evaluator ??= createEvaluator(params, c.act, task.loss, task.T));
+      const h0 = new Float64Array(stateSize);
       for (const seq of heldOut) {
-        loss += forwardBackward(evalWs, params, c.act, task.loss, seq, h0, 0, task.T);
+        loss += ev.run(seq, h0, 0, task.T);
         for (let t = 0; t < task.T; t++) {
-          const ok = stepCorrect(task, seq, t, evalWs.yhat, t);
+          const ok = stepCorrect(task, seq, t, ev.yhat(), t);
           if (ok === null) continue;
           scored++;
           if (ok) right++;
@@ -485,8 +487,8 @@ export function createLabRun(choices: LabChoices): LabRun {
     const from = seqIdx[Math.min(textPos, seqIdx.length - 1)];
     const params = session.model.params;
     const rng = rngFor(c.seed, STREAM.sample, iteration);
-    const drawn = sampleChars(params, c.act, from, session.h, SAMPLE_CHARS, rng, c.temperature);
-    const greedy = sampleChars(params, c.act, from, session.h, SAMPLE_CHARS, rng, 0);
+    const drawn = sampleFrom(params, c.act, from, session.h, SAMPLE_CHARS, rng, c.temperature);
+    const greedy = sampleFrom(params, c.act, from, session.h, SAMPLE_CHARS, rng, 0);
     return {
       seed: task.vocab.chars[from],
       temperature: c.temperature,
@@ -580,7 +582,7 @@ export function createLabRun(choices: LabChoices): LabRun {
       let trained = false;
       for (let i = 0; i < n && divergence === null; i++) trained = iterate();
       // The workspace holds the last update's gradients, clipped in place.
-      if (trained) clippedGradNorm = globalNorm(session.ws.gradTensors);
+      if (trained) clippedGradNorm = globalNorm(gradTensorsOf(session));
       return progress(opts);
     },
     progress,
@@ -639,9 +641,10 @@ export function createLabRun(choices: LabChoices): LabRun {
       },
     }),
     restore(s) {
-      const sc = s.choices;
+      const sc = { ...s.choices, cell: s.choices.cell ?? 'rnn' };
       if (
         sc.task !== c.task ||
+        sc.cell !== c.cell ||
         sc.hidden !== c.hidden ||
         sc.act !== c.act ||
         sc.text !== c.text ||
@@ -685,17 +688,11 @@ export function createLabRun(choices: LabChoices): LabRun {
       accuracy: curves.accuracy.view(),
     }),
     gradientFlow: (withJacobian = true) =>
-      gradientFlow(
-        session.model.params,
-        c.act,
-        task.loss,
-        firstSequence(),
-        new Float64Array(c.hidden),
-        withJacobian,
-      ),
+      labGradientFlow(session.model.params, c.act, task.loss, firstSequence(), withJacobian),
     firstSequence,
-    spectral: () => spectralReport(session.model.params.W, c.hidden),
+    spectral: () => (c.cell === 'rnn' ? spectralReport(session.model.params.W, c.hidden) : null),
     setSpectralRadius(r) {
+      if (c.cell !== 'rnn') throw new Error('ρ(W) applies to the vanilla cell only');
       const W = session.model.params.W;
       W.set(rescaleToSpectralRadius(W, c.hidden, r));
     },
@@ -713,7 +710,8 @@ export function createLabRun(choices: LabChoices): LabRun {
 
 /** A new run in the state of a snapshot. */
 export function restoreLabRun(s: LabSnapshot): LabRun {
-  const run = createLabRun(s.choices);
+  // Runs saved before the cell was a choice are the vanilla cell's.
+  const run = createLabRun({ ...s.choices, cell: s.choices.cell ?? 'rnn' });
   run.restore(s);
   return run;
 }

@@ -45,7 +45,7 @@ export function sampleChars(
 }
 
 /** Draw k with probability softmax(o · invTemp)_k; o is overwritten with the weights. */
-function drawSoftmax(o: Float64Array, invTemp: number, rng: Rng): number {
+export function drawSoftmax(o: Float64Array, invTemp: number, rng: Rng): number {
   let max = -Infinity;
   for (let k = 0; k < o.length; k++) if (o[k] > max) max = o[k];
   let sum = 0;
