@@ -1,5 +1,6 @@
 import { explore, type ExploreRequest, type ExploreResponse } from '../core/explore';
 import type { ExploreResult } from '../core/explore';
+import { compareKind } from './compare';
 import { labKind } from './lab';
 import { nextTask } from './nextTask';
 
@@ -61,7 +62,7 @@ export const explorerKind = {
   },
 } satisfies SessionKind<ExplorerInit, ExplorerState>;
 
-export const sessionKinds = { explorer: explorerKind, lab: labKind };
+export const sessionKinds = { explorer: explorerKind, lab: labKind, compare: compareKind };
 
 // ── types the client reads (with `import type`) ────────────────────────────────────────────────
 

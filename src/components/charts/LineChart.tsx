@@ -23,6 +23,8 @@ export interface LineChartProps {
   yLabel: string;
   width?: number;
   height?: number;
+  /** A fixed y range (to compare charts side by side); by default the data's. */
+  yDomain?: [number, number];
 }
 
 const M = { top: 8, right: 10, bottom: 30, left: 52 };
@@ -43,6 +45,7 @@ export function LineChart({
   yLabel,
   width = 360,
   height = 180,
+  yDomain,
 }: LineChartProps) {
   const all = series.flatMap((s) => s.points);
   const [x0, x1] = extent(all, (p) => p.x) as [number | undefined, number | undefined];
@@ -52,8 +55,8 @@ export function LineChart({
   const x = scaleLinear()
     .domain([x0 ?? 0, x1 === x0 ? (x0 ?? 0) + 1 : (x1 ?? 1)])
     .range([0, iw]);
-  const lo = y0 ?? (log ? 1e-3 : 0);
-  const hi = y1 ?? 1;
+  const lo = yDomain?.[0] ?? y0 ?? (log ? 1e-3 : 0);
+  const hi = yDomain?.[1] ?? y1 ?? 1;
   const y = (log ? scaleLog() : scaleLinear())
     .domain(lo === hi ? (log ? [lo / 2, hi * 2] : [lo - 1, hi + 1]) : [lo, hi])
     .range([ih, 0])

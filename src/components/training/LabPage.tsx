@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store';
+import { CompareCells } from './CompareCells';
 import { DivergenceAlert } from './DivergenceAlert';
 import { LabCharts } from './LabCharts';
 import { LabChoicesPanel } from './LabChoicesPanel';
@@ -10,8 +11,8 @@ import { useLabLive } from './useLabLive';
 import { WhyGradients } from './WhyGradients';
 import './LabPage.css';
 
-// The training lab (loaded on demand): train a vanilla RNN in the worker on a task, watch the
-// loss and the gradients, and see why they vanish or explode.
+// The training lab (loaded on demand): train a vanilla or gated cell in the worker on a task,
+// watch the loss and the gradients, see why they vanish or explode, and compare two cells.
 
 function ExploreWeights() {
   const limit = useLabLive((s) => s.report?.explorerLimit ?? null);
@@ -58,7 +59,8 @@ export default function LabPage() {
     <section aria-label="Training" className="lab">
       <h2>Training lab</h2>
       <p className="lab-intro">
-        Train a vanilla RNN here, in a worker, and watch why such networks are hard to train.
+        Train a vanilla RNN, an LSTM or a GRU here, in a worker, and watch why a vanilla RNN is hard
+        to train over long spans and how the gated cells' extra paths help.
       </p>
       <LabResumeOffer />
       <LabChoicesPanel />
@@ -68,6 +70,7 @@ export default function LabPage() {
       <LabSample />
       <LabCharts />
       <WhyGradients />
+      <CompareCells />
       <ExploreWeights />
     </section>
   );

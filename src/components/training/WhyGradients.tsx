@@ -3,45 +3,58 @@ import { useStore } from '../../state/store';
 import { LineChart } from '../charts/LineChart';
 import { thin } from '../charts/thin';
 import { Tex } from '../equations/Tex';
+import { CELLS } from '../../core/model';
+import { GRAD_BY_TIME_WHY } from './gradByTimeWhy';
 import { useLabLive } from './useLabLive';
 
 // Why gradients vanish or explode: how much of the last loss reaches each earlier step, the
 // spectral radius of W with a control that rescales it, and the gradient check.
 
-const JACOBIAN_TEX =
-  "\\frac{\\partial L_T}{\\partial s_t} = \\Big(\\prod_{k=t+1}^{T} W^{\\top}\\,\\mathrm{diag}\\big(f'(a_k)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_T}";
-
 function GradByTime() {
   const flow = useLabLive((s) => s.report?.flow);
+  const cell = useStore((s) => s.labChoices.cell);
   const T = flow ? flow.gradNorm.length - 1 : 0;
   const g = flow ? thin(flow.gradNorm, T + 1, 400, { positive: true }) : [];
   const j = flow ? thin(flow.jacobianNorm, T + 1, 400, { positive: true }) : [];
+  const m = flow?.cellGradNorm ? thin(flow.cellGradNorm, T + 1, 400, { positive: true }) : [];
+  const second =
+    m.length > 0
+      ? [{ label: '‖∂L_T/∂m_t‖ (cell state)', points: m }]
+      : j.length > 1
+        ? [{ label: '‖product of Jacobians‖₂', points: j }]
+        : [];
+  const why = GRAD_BY_TIME_WHY[cell];
   return (
     <div className="chart-box">
       <h3>How much of the last loss reaches each step</h3>
       <LineChart
         chart="grad-by-time"
         title="Norm of the gradient of the last loss with respect to each hidden state, log scale"
-        series={[
-          { label: '‖∂L_T/∂s_t‖', points: g },
-          ...(j.length > 1 ? [{ label: '‖product of Jacobians‖₂', points: j }] : []),
-        ]}
+        series={[{ label: '‖∂L_T/∂s_t‖', points: g }, ...second]}
         log
         xLabel="time step t"
         yLabel="norm"
       />
-      <p className="explain">
-        Going back one step multiplies the gradient by Wᵀ diag(f′(aₜ)): the recurrent weights,
-        transposed, times the slope of the activation at that step. Over many steps these factors
-        multiply, so when they shrink vectors the gradient vanishes exponentially (a straight
-        falling line on this log scale), and when they stretch them it explodes.
-      </p>
-      <Tex tex={JACOBIAN_TEX} display />
+      <p className="explain">{why.words}</p>
+      <Tex tex={why.tex} display />
     </div>
   );
 }
 
 function Spectral() {
+  const cell = useStore((s) => s.labChoices.cell);
+  if (cell !== 'rnn')
+    return (
+      <p className="lab-spectral">
+        ρ(W) describes the vanilla cell, where going back a step multiplies by W. The{' '}
+        {CELLS[cell].label}&apos;s W stacks one block of rows per gate, and how far its gradient
+        reaches is set by its gates (the chart above), so there is no ρ(W) to show or rescale.
+      </p>
+    );
+  return <SpectralRadius />;
+}
+
+function SpectralRadius() {
   const sp = useLabLive((s) => s.report?.spectral);
   const setRadius = useStore((s) => s.labSetSpectralRadius);
   const [r, setR] = useState('1');
