@@ -123,7 +123,12 @@ let epoch = 0;
  * The distinct inputs of steps start .. start+len-1: with one-hot inputs, the only columns of
  * dL/dU that can be nonzero.
  */
-export function chunkColumns(index: Int32Array, start: number, len: number, D: number): ColumnSubset {
+export function chunkColumns(
+  index: Int32Array,
+  start: number,
+  len: number,
+  D: number,
+): ColumnSubset {
   if (seen.length < D) seen = new Int32Array(D);
   if (columns.cols.length < len) columns.cols = new Int32Array(Math.max(len, 64));
   if (++epoch > 0x3fffffff) {
