@@ -59,6 +59,8 @@ async function main() {
         lr: '0.1',
         clip: 'value',
         clipAt: '5',
+        // CELL=lstm or gru measures a gated cell on the same shape.
+        ...(process.env.CELL ? { cell: process.env.CELL } : {}),
       });
       await page.goto(`${base}?${q}`);
       // The text is typed (a 20,000-character URL is more than servers accept).
@@ -67,7 +69,7 @@ async function main() {
       await box.blur();
       await page.getByText('20000 characters').waitFor();
       await page.locator('[data-metric="iteration"]').filter({ hasText: /^0$/ }).waitFor();
-      await page.locator('[data-metric="spectral-radius"]').filter({ hasText: /\d/ }).waitFor();
+      await page.locator('svg[data-chart="grad-by-time"]:not([data-points="0"])').waitFor();
       // In-page code as a string: tsx would wrap named functions in a helper the page lacks.
       await page.evaluate(`(() => {
         window.__long = [];

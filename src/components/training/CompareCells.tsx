@@ -51,7 +51,8 @@ function GradByTime({ side, domain }: { side: CompareSide; domain?: [number, num
         yLabel="norm"
       />
       <p className="explain">
-        At t = 1: <span data-metric="kept">{kept(side)}</span> of ‖∂L_T/∂s_T‖.
+        ‖∂L_T/∂s₁‖ = <span data-metric="kept">{kept(side)}</span> × ‖∂L_T/∂s_T‖: what reaches the
+        first step.
       </p>
     </div>
   );
