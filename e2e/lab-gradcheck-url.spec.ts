@@ -73,6 +73,19 @@ test('the header links switch between the explorer and the lab', async ({ page }
   await expect(page).not.toHaveURL(/page=lab/);
 });
 
+test('from the lab, Lesson opens the lesson on the explorer; Share and Download are the explorer’s', async ({
+  page,
+}) => {
+  await openLab(page);
+  await expect(page.getByRole('button', { name: 'Share' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Download…' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Lesson' }).click();
+  await expect(page.getByRole('region', { name: 'Lesson' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Training' })).toBeHidden();
+  await expect(page).not.toHaveURL(/page=lab/);
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+});
+
 test('Explore these weights opens the explorer on a training sequence with the trained weights', async ({
   page,
 }) => {

@@ -44,7 +44,8 @@ export function App() {
           {/* One group, so the header stays one row on a laptop and wraps as a whole. */}
           <div className="site-actions">
             <LessonButtons />
-            <SiteTools />
+            {/* Share and the downloads concern the explorer's picture; the lab's link is its address. */}
+            {page === 'explorer' && <SiteTools />}
             <label className="theme-select">
               Theme{' '}
               <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

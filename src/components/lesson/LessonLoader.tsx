@@ -8,17 +8,34 @@ const LessonPanel = lazy(() => import('./LessonPanel'));
 const Presenter = lazy(() => import('../presenter/Presenter'));
 const NotesSync = lazy(() => import('../presenter/NotesSync'));
 
-/** The `Lesson` and `Present` buttons of the header. */
+/** The `Lesson` and `Present` buttons of the header; both happen on the explorer's page. */
 export function LessonButtons() {
   const lesson = useStore((s) => s.lesson);
   const presenting = useStore((s) => s.presenting);
   const s = useStore.getState();
+  const toExplorer = () => {
+    if (useStore.getState().page !== 'explorer') s.setPage('explorer');
+  };
   return (
     <div className="lesson-buttons">
-      <button type="button" onClick={() => s.openLesson()} aria-pressed={lesson > 0}>
+      <button
+        type="button"
+        onClick={() => {
+          toExplorer();
+          s.openLesson();
+        }}
+        aria-pressed={lesson > 0}
+      >
         Lesson
       </button>
-      <button type="button" onClick={() => s.setPresenting(!presenting)} aria-pressed={presenting}>
+      <button
+        type="button"
+        onClick={() => {
+          toExplorer();
+          s.setPresenting(!presenting);
+        }}
+        aria-pressed={presenting}
+      >
         Present
       </button>
     </div>

@@ -227,6 +227,10 @@ export const LESSON: readonly LessonStep[] = [
     equations: ['dL_dm'],
     chart: 'cell-state-grad',
     prediction: PREDICTIONS.cellState,
+    link: {
+      href: '?page=lab&task=copy&delay=15&seqLen=40&tbptt=40',
+      text: 'Train a vanilla RNN and an LSTM side by side in the lab (delayed copy, k = 15)',
+    },
     notes:
       'The cell state is the additive path; the forget gate is the only thing multiplying along it. A vanilla RNN has no such path: every step back goes through Wᵀ and tanh′.',
   },
