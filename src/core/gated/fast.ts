@@ -57,6 +57,9 @@ export interface GatedWorkspace {
   next: Float64Array; // H: what flows from step t+1 back into s_t
   dmf: Float64Array; // H: ∂L/∂m_{t+1} ⊙ f_{t+1}, what flows back into m_t
   tmp: Float64Array; // H
+  /** GRU: the r, z rows and the n rows of ∂L/∂a_t apart (maxT x 2H, maxT x H); else empty. */
+  rzRows: Float64Array;
+  nRows: Float64Array;
   yOne: Float64Array; // K
   grads: GatedGrads;
   /** U, W, V, b, c's gradients in PARAM_NAMES order, for clipping and optimizers. */
@@ -107,6 +110,8 @@ export function createGatedWorkspace(
     next: new Float64Array(H),
     dmf: new Float64Array(H),
     tmp: new Float64Array(H),
+    rzRows: rows(lstm ? 0 : 2 * H),
+    nRows: rows(lstm ? 0 : H),
     yOne: new Float64Array(K),
     grads,
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
@@ -360,17 +365,15 @@ function weightGrads(ws: GatedWorkspace, seq: TrainSequence, start: number, len:
   if (ws.cell === 'lstm') {
     outerAccum(grads.W, G, H, dL_da, len, s, 0); // Σ ∂L/∂a_t s_{t-1}ᵀ
   } else {
-    // Rows of block n pair with r_t ⊙ s_{t-1}, the others with s_{t-1}.
-    const W = grads.W;
-    for (let t = 0; t < len; t++)
-      for (let r = 0; r < G; r++) {
-        const d = dL_da[t * G + r];
-        if (d === 0) continue;
-        const v = r >= 2 * H ? ws.aux : s;
-        const vo = t * H;
-        const wo = r * H;
-        for (let j = 0; j < H; j++) W[wo + j] += d * v[vo + j];
-      }
+    // Rows of block n pair with r_t ⊙ s_{t-1}, the others with s_{t-1}: each block's rows of
+    // ∂L/∂a_t are gathered into their own array first, so one outer-product kernel does each.
+    const { rzRows, nRows } = ws;
+    for (let t = 0; t < len; t++) {
+      rzRows.set(dL_da.subarray(t * G, t * G + 2 * H), t * 2 * H);
+      nRows.set(dL_da.subarray(t * G + 2 * H, (t + 1) * G), t * H);
+    }
+    outerAccum(grads.W.subarray(0, 2 * H * H), 2 * H, H, rzRows, len, s, 0);
+    outerAccum(grads.W.subarray(2 * H * H), H, H, nRows, len, ws.aux, 0);
   }
   const gU = grads.U;
   if (seq.inputIndex) {
