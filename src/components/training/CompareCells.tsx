@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LAB_CHOICES, type LabChoices } from '../../core/lab/choices';
+import { LAB_CHOICES, LONG_DELAY_SETUP, type LabChoices } from '../../core/lab/choices';
 import { COPY_SYMBOLS } from '../../core/lab/tasks';
 import { CELL_NAMES, CELLS, type CellName } from '../../core/model';
 import { useStore } from '../../state/store';
@@ -14,8 +14,6 @@ import { useCompare, type CompareSetup } from './useCompare';
 
 const MAX_BUDGET = 20_000;
 const DEFAULT_BUDGET = 3000;
-/** The long-delay setup: k steps back, whole sequences of T steps in one update. */
-export const LONG_DELAY = { task: 'copy', delay: 15, seqLen: 40, tbptt: 40 } as const;
 const GATED = CELL_NAMES.filter((c) => c !== 'rnn');
 
 const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(3));
@@ -201,13 +199,13 @@ export function CompareCells() {
         <button
           type="button"
           onClick={() => {
-            const c = { ...choices, ...LONG_DELAY };
-            void setLabChoices(LONG_DELAY).then((errors) => {
+            const c = { ...choices, ...LONG_DELAY_SETUP };
+            void setLabChoices(LONG_DELAY_SETUP).then((errors) => {
               if (!errors.length && budgetOk) go(c);
             });
           }}
         >
-          Compare on delayed copy, k = {LONG_DELAY.delay}
+          Compare on delayed copy, k = {LONG_DELAY_SETUP.delay}
         </button>
       </div>
       {error && (

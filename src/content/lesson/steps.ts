@@ -1,3 +1,4 @@
+import { LONG_DELAY_SETUP, type LabChoiceName } from '../../core/lab/choices';
 import type { PresetId } from '../../core/presets';
 import type { Params, Trace } from '../../core/types';
 import { PREDICTIONS, type Prediction } from './predictions';
@@ -8,6 +9,10 @@ import { PREDICTIONS, type Prediction } from './predictions';
 // (the clicker keys walk it before going on to the next step), may light up a shared weight,
 // and shows the general form of some blocks of the derivation panel (content/equations.ts),
 // by id: the maths is written once, there. Text follows the notation (narrate.ts: @W, @s, $…$).
+
+/** A link to the training lab with these of its choices (its URL keys, core/lab/choices.ts). */
+const labHref = (choices: Partial<Record<LabChoiceName, string | number>>) =>
+  `?${new URLSearchParams({ page: 'lab', ...Object.fromEntries(Object.entries(choices).map(([k, v]) => [k, String(v)])) })}`;
 
 /** Where a step puts the app. `T` in a cursor label stands for the sequence's length. */
 export interface LessonScenario {
@@ -201,7 +206,7 @@ export const LESSON: readonly LessonStep[] = [
     walkTo: 'b1',
     chart: 'last-loss-grad',
     prediction: PREDICTIONS.vanishing,
-    link: { href: '?page=lab&task=copy', text: 'Try it in the training lab (copy task)' },
+    link: { href: labHref({ task: 'copy' }), text: 'Try it in the training lab (copy task)' },
     notes:
       'tanh′ ≤ 1, so with small recurrent weights each step back shrinks the gradient; large weights can make it grow instead.',
   },
@@ -228,8 +233,8 @@ export const LESSON: readonly LessonStep[] = [
     chart: 'cell-state-grad',
     prediction: PREDICTIONS.cellState,
     link: {
-      href: '?page=lab&task=copy&delay=15&seqLen=40&tbptt=40',
-      text: 'Train a vanilla RNN and an LSTM side by side in the lab (delayed copy, k = 15)',
+      href: labHref(LONG_DELAY_SETUP),
+      text: `Train a vanilla RNN and an LSTM side by side in the lab (delayed copy, k = ${LONG_DELAY_SETUP.delay})`,
     },
     notes:
       'The cell state is the additive path; the forget gate is the only thing multiplying along it. A vanilla RNN has no such path: every step back goes through Wᵀ and tanh′.',

@@ -106,6 +106,12 @@ export const LAB_CHOICES = {
 
 export type LabChoiceName = keyof typeof LAB_CHOICES;
 
+/**
+ * Delayed copy with a long delay, whole sequences in one update: where a vanilla RNN stays at
+ * chance and an LSTM learns (the lab's side-by-side comparison and the lesson's link to it).
+ */
+export const LONG_DELAY_SETUP = { task: 'copy', delay: 15, seqLen: 40, tbptt: 40 } as const;
+
 /** One value per lab choice. */
 export interface LabChoices {
   task: TaskName;

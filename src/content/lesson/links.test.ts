@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { LONG_DELAY_SETUP } from '../../core/lab/choices';
+import { parseUrl } from '../../state/url';
+import { LESSON } from './steps';
+
+// The lesson's links into the training lab open it as they say, with no refused key.
+
+describe('lesson links', () => {
+  const links = LESSON.flatMap((s) => (s.link ? [s.link] : []));
+
+  it('open the lab with valid settings', () => {
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) {
+      const parsed = parseUrl(link.href.slice(1));
+      expect(parsed.problems, link.href).toEqual([]);
+      expect(parsed.state.page).toBe('lab');
+    }
+  });
+
+  it('the LSTM chapter sets up the long delay of the side-by-side comparison', () => {
+    const last = LESSON.at(-1)!.link!;
+    expect(parseUrl(last.href.slice(1)).lab).toMatchObject(LONG_DELAY_SETUP);
+  });
+});
