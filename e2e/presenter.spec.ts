@@ -94,3 +94,24 @@ test('speaker notes follow the main window, and drive it', async ({ page, contex
   await expect(now.getByRole('heading')).toContainText('4 / 14');
   await expectNoAxeViolations(notes);
 });
+
+test('a 20-step chain at 24 px: the column headers do not run into each other', async ({
+  page,
+}) => {
+  await page.goto('/?present=1&view=unrolled&text=the+quick+brown+fox+j&step=f5');
+  const headers = page.locator('[aria-label="Network graph"] .gs-header');
+  await expect(headers.first()).toBeVisible();
+  await expect(page.locator('.gs-col[data-current-col="true"] .gs-header')).toHaveText('t = 5');
+  const boxes = await headers.evaluateAll((els) =>
+    els
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.width > 0)
+      .map((r) => ({ left: r.left, right: r.right }))
+      .sort((a, b) => a.left - b.left),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(10);
+  for (let i = 1; i < boxes.length; i++)
+    expect(boxes[i].left, `header ${i} against header ${i - 1}`).toBeGreaterThan(
+      boxes[i - 1].right,
+    );
+});

@@ -54,7 +54,9 @@ export const StepTexts = memo(function StepTexts({
     <g className="gs-texts" data-known={computed}>
       {withHeader && (
         <text className="gs-header" x={cx} y={rows.header} textAnchor="middle">
-          t = {t}
+          {/* At projector size only the current step keeps "t = " (the columns are too narrow). */}
+          <tspan className="gs-header-t">t = </tspan>
+          {t}
         </text>
       )}
       {computed && (
@@ -135,7 +137,7 @@ export const ChainColumn = memo(function ChainColumn({
         detail && <StepTexts t={t} cx={col.cx} rows={rows} data={data} computed={computed} />
       ) : (
         <text className="gs-header" x={col.cx} y={rows.header} textAnchor="middle">
-          t = 0
+          <tspan className="gs-header-t">t = </tspan>0
         </text>
       )}
       {geo.connector && (
