@@ -115,3 +115,24 @@ test('a 20-step chain at 24 px: the column headers do not run into each other', 
       boxes[i - 1].right,
     );
 });
+
+test('the pointer hides when idle and comes back when moved; F toggles full screen', async ({
+  page,
+}) => {
+  await openPresenting(page, { lesson: '5' });
+  const root = page.locator('html');
+  // No move for a moment: the pointer is hidden over the page.
+  await expect(root).toHaveAttribute('data-pointer-idle', 'true');
+  const cursor = () => page.evaluate(() => getComputedStyle(document.body).cursor);
+  expect(await cursor()).toBe('none');
+  await page.mouse.move(200, 200);
+  await page.mouse.move(240, 220);
+  await expect(root).not.toHaveAttribute('data-pointer-idle', 'true');
+  expect(await cursor()).not.toBe('none');
+
+  const fullscreen = () => page.evaluate(() => document.fullscreenElement !== null);
+  await page.keyboard.press('f');
+  await expect.poll(fullscreen).toBe(true);
+  await page.keyboard.press('F');
+  await expect.poll(fullscreen).toBe(false);
+});
