@@ -31,6 +31,8 @@ async function main() {
     const browser = await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const q = new URLSearchParams({ text, hidden: '16', view: 'unrolled' });
+    // CELL=lstm or gru measures a gated cell's chain.
+    if (process.env.CELL) q.set('cell', process.env.CELL);
     await page.goto(`${base}?${q}`);
     await page.locator('[data-node="s"][data-t="100"]').waitFor();
     if (process.env.HIDE)
