@@ -36,6 +36,14 @@ describe('the comparison session', () => {
     expect(lstm.accuracy).toBeGreaterThanOrEqual(0);
     expect(lstm.accuracyCurve.iteration.at(-1)).toBe(30);
     expect(lstm.accuracyCurve.iteration[0]).toBe(0); // scored before training
+    // Scored at the same iterations for both (every ⌈budget / 40⌉ = 1 here), whatever the speed.
+    expect(Array.from(rnn.accuracyCurve.iteration)).toEqual(
+      Array.from({ length: 31 }, (_, i) => i),
+    );
+    expect(Array.from(lstm.accuracyCurve.iteration)).toEqual(
+      Array.from(rnn.accuracyCurve.iteration),
+    );
+    expect(lstm.accuracy).toBe(lstm.accuracyCurve.value.at(-1));
     // Training on past the budget does nothing.
     const again = value<CompareReport>(await sessions.call(id, 'train', 300, { ms: 50 }));
     expect(again.sides.map((s) => s.iteration)).toEqual([30, 30]);

@@ -9,6 +9,8 @@ import type { CallContext, SessionKind } from './sessions';
 
 /** Work per slice (both runs) before the worker's event loop gets a turn (ms). */
 const SLICE_MS = 40;
+/** Held-out evaluations per run over the budget: at the same iterations for both cells. */
+const EVALUATIONS = 40;
 
 export interface CompareInit {
   choices: LabChoices;
@@ -20,6 +22,8 @@ export interface CompareInit {
 export interface CompareState {
   runs: LabRun[];
   budget: number;
+  /** Each run is scored on the held-out set every this many iterations (and at the end). */
+  evalEvery: number;
   /** Iterations per run per slice, adapted so a slice takes about SLICE_MS. */
   perSlice: number;
 }
@@ -30,7 +34,7 @@ export interface CompareSide {
   iteration: number;
   accuracy: number | null;
   smoothLoss: number;
-  /** Held-out accuracy after each report (iterations and values). */
+  /** Held-out accuracy every CompareState.evalEvery iterations (iterations and values). */
   accuracyCurve: { iteration: Float64Array; value: Float64Array };
   /** ‖∂L_T/∂s_t‖ for t = 0..T; an LSTM's ‖∂L_T/∂m_t‖ (else null). */
   gradNorm: Float64Array;
@@ -52,19 +56,27 @@ export function openCompare(init: CompareInit): CompareState {
   const runs = init.cells.map((cell) => createLabRun({ ...init.choices, cell }));
   // Score the untrained runs too: the accuracy curves start at iteration 0.
   for (const run of runs) run.progress({ sample: false });
-  return { runs, budget: init.budget, perSlice: 1 };
+  return {
+    runs,
+    budget: init.budget,
+    evalEvery: Math.ceil(init.budget / EVALUATIONS),
+    perSlice: 1,
+  };
 }
 
+const iterationOf = (run: LabRun) => run.progress({ evaluate: false, sample: false }).iteration;
+
 function side(run: LabRun): CompareSide {
-  // A run stopped on NaN is not scored: its weights are not worth it.
-  const p = run.progress({ evaluate: run.divergence() === null, sample: false });
+  const p = run.progress({ evaluate: false, sample: false });
   const c = run.curves();
+  // The latest score (runs are scored at fixed iterations, not at each report).
+  const scored = c.accuracy.length ? c.accuracy[c.accuracy.length - 1] : null;
   const flow = p.divergence ? null : run.gradientFlow(false);
   const T = run.task.T;
   return {
     cell: run.choices().cell,
     iteration: p.iteration,
-    accuracy: p.accuracy,
+    accuracy: scored,
     smoothLoss: p.smoothLoss,
     accuracyCurve: { iteration: c.accuracyIteration, value: c.accuracy },
     gradNorm: flow ? flow.gradNorm : new Float64Array(T + 1).fill(NaN),
@@ -74,8 +86,18 @@ function side(run: LabRun): CompareSide {
 }
 
 const finished = (s: CompareState, run: LabRun) =>
-  run.divergence() !== null ||
-  run.progress({ evaluate: false, sample: false }).iteration >= s.budget;
+  run.divergence() !== null || iterationOf(run) >= s.budget;
+
+/** Train a run up to n iterations, stopping at its next scoring point and scoring it there. */
+function advance(s: CompareState, run: LabRun, n: number): void {
+  const it = iterationOf(run);
+  const next = Math.min(s.budget, (Math.floor(it / s.evalEvery) + 1) * s.evalEvery);
+  const k = Math.min(n, next - it);
+  if (k <= 0 || run.divergence() !== null) return;
+  run.step(k, { evaluate: false, sample: false });
+  // A run stopped on NaN is not scored: its weights are not worth it.
+  if (iterationOf(run) === next && run.divergence() === null) run.progress({ sample: false });
+}
 
 function report(s: CompareState): CompareReport {
   return {
@@ -88,16 +110,12 @@ function report(s: CompareState): CompareReport {
 export const compareKind = {
   open: openCompare,
   methods: {
-    /** Train both runs in turns for about ms, then report (each report scores both). */
+    /** Train both runs in turns for about ms, then report. */
     async train(s: CompareState, arg: { ms: number }, ctx: CallContext): Promise<CompareReport> {
       const t0 = performance.now();
       while (!ctx.superseded()) {
         const c0 = performance.now();
-        for (const run of s.runs) {
-          const done = run.progress({ evaluate: false, sample: false }).iteration;
-          const n = Math.min(s.perSlice, s.budget - done);
-          if (n > 0 && run.divergence() === null) run.step(n, { evaluate: false, sample: false });
-        }
+        for (const run of s.runs) advance(s, run, s.perSlice);
         const dt = performance.now() - c0;
         s.perSlice = Math.max(
           1,
