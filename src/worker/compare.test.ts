@@ -1,30 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLabChoices, type LabChoices } from '../core/lab';
 import type { CompareReport } from './compare';
-import { createSessions, type CallOutcome } from './sessions';
+import { createSessions } from './sessions';
+import { labChoices, valueOf } from './testing/sessionCalls';
 
 // The side-by-side session: the lab's choices with only the cell changed, trained in turns.
-
-const choices = (over: Partial<LabChoices>): LabChoices => ({ ...defaultLabChoices(), ...over });
-
-function value<T>(out: CallOutcome<unknown>): T {
-  if (out.cancelled) throw new Error('cancelled');
-  return out.value as T;
-}
 
 describe('the comparison session', () => {
   it('trains both cells to the same budget and reports each one’s gradient over time', async () => {
     const sessions = createSessions();
     const id = sessions.open('compare', {
-      choices: choices({ task: 'copy', delay: 4, hidden: 8 }),
+      choices: labChoices({ task: 'copy', delay: 4, hidden: 8 }),
       cells: ['rnn', 'lstm'],
       budget: 30,
     });
-    let r = value<CompareReport>(await sessions.call(id, 'report', 1, undefined));
+    let r = valueOf<CompareReport>(await sessions.call(id, 'report', 1, undefined));
     expect(r.sides.map((s) => s.iteration)).toEqual([0, 0]);
     expect(r.done).toBe(false);
     for (let i = 2; !r.done && i < 200; i++)
-      r = value<CompareReport>(await sessions.call(id, 'train', i, { ms: 50 }));
+      r = valueOf<CompareReport>(await sessions.call(id, 'train', i, { ms: 50 }));
     expect(r.done).toBe(true);
     const [rnn, lstm] = r.sides;
     expect([rnn.cell, lstm.cell]).toEqual(['rnn', 'lstm']);
@@ -45,14 +38,14 @@ describe('the comparison session', () => {
     );
     expect(lstm.accuracy).toBe(lstm.accuracyCurve.value.at(-1));
     // Training on past the budget does nothing.
-    const again = value<CompareReport>(await sessions.call(id, 'train', 300, { ms: 50 }));
+    const again = valueOf<CompareReport>(await sessions.call(id, 'train', 300, { ms: 50 }));
     expect(again.sides.map((s) => s.iteration)).toEqual([30, 30]);
   });
 
   it('refuses a budget that is not a whole number of iterations', () => {
     const sessions = createSessions();
     expect(() =>
-      sessions.open('compare', { choices: choices({}), cells: ['rnn', 'lstm'], budget: 0 }),
+      sessions.open('compare', { choices: labChoices({}), cells: ['rnn', 'lstm'], budget: 0 }),
     ).toThrow(/budget/);
   });
 });

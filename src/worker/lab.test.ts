@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLabChoices, type LabSnapshot } from '../core/lab';
+import type { LabSnapshot } from '../core/lab';
 import type { LabChoices } from '../core/lab/choices';
 import type { LabReport } from './lab';
-import { createSessions, type CallOutcome } from './sessions';
+import { createSessions } from './sessions';
+import { labChoices, valueOf } from './testing/sessionCalls';
 
 // The lab's session in the worker's table, called directly: it trains in slices, reports, takes
 // live options between slices, and snapshots and restores the run.
 
-const choices = (over: Partial<LabChoices>): LabChoices => ({ ...defaultLabChoices(), ...over });
-
-function value<T>(out: CallOutcome<unknown>): T {
-  if (out.cancelled) throw new Error('cancelled');
-  return out.value as T;
-}
-
 describe('the lab session', () => {
   it('trains up to maxIterations, reports the new curve points and the gradient over time', async () => {
     const sessions = createSessions();
-    const id = sessions.open('lab', { choices: choices({ task: 'copy' }) });
-    const r = value<LabReport>(
+    const id = sessions.open('lab', { choices: labChoices({ task: 'copy' }) });
+    const r = valueOf<LabReport>(
       await sessions.call(id, 'train', 1, { ms: 10_000, maxIterations: 40, since: 0 }),
     );
     expect(r.progress.iteration).toBe(40);
@@ -29,7 +23,7 @@ describe('the lab session', () => {
     expect(r.flow.gradNorm).toHaveLength(26);
     expect(r.spectral!.spectralRadius).toBeGreaterThan(0);
     expect(r.explorerLimit).toMatch(/32 hidden units/);
-    const more = value<LabReport>(
+    const more = valueOf<LabReport>(
       await sessions.call(id, 'train', 2, { ms: 10_000, maxIterations: 10, since: 40 }),
     );
     expect(more.curves.from).toBe(40);
@@ -38,15 +32,15 @@ describe('the lab session', () => {
 
   it('a short call answers after about its time, and live options change the run', async () => {
     const sessions = createSessions();
-    const id = sessions.open('lab', { choices: choices({}) });
+    const id = sessions.open('lab', { choices: labChoices({}) });
     const t0 = performance.now();
-    const r = value<LabReport>(
+    const r = valueOf<LabReport>(
       await sessions.call(id, 'train', 1, { ms: 50, maxIterations: 1e9, since: 0 }),
     );
     expect(r.stopped).toBe(false);
     expect(r.progress.iteration).toBeGreaterThan(0);
     expect(performance.now() - t0).toBeLessThan(2000);
-    const c = value<LabChoices>(
+    const c = valueOf<LabChoices>(
       await sessions.call(id, 'setOptions', 1, { lr: 0.5, clip: 'norm' }),
     );
     expect(c).toMatchObject({ lr: 0.5, clip: 'norm' });
@@ -54,20 +48,20 @@ describe('the lab session', () => {
 
   it('snapshots and restores; a run that diverged offers its recoveries', async () => {
     const sessions = createSessions();
-    const blowUp = choices({ task: 'sine', opt: 'sgd', lr: 50, clip: 'off' });
+    const blowUp = labChoices({ task: 'sine', opt: 'sgd', lr: 50, clip: 'off' });
     const id = sessions.open('lab', { choices: blowUp });
-    const r = value<LabReport>(
+    const r = valueOf<LabReport>(
       await sessions.call(id, 'train', 1, { ms: 10_000, maxIterations: 500, since: 0 }),
     );
     expect(r.progress.divergence).not.toBeNull();
     expect(r.stopped).toBe(true);
-    const snap = value<LabSnapshot>(await sessions.call(id, 'snapshot', 1, undefined));
+    const snap = valueOf<LabSnapshot>(await sessions.call(id, 'snapshot', 1, undefined));
     const again = sessions.open('lab', { snapshot: snap });
-    const r2 = value<LabReport>(await sessions.call(again, 'report', 1, { since: 0 }));
+    const r2 = valueOf<LabReport>(await sessions.call(again, 'report', 1, { since: 0 }));
     expect(r2.progress.divergence?.iteration).toBe(r.progress.divergence!.iteration);
-    const c = value<LabChoices>(await sessions.call(again, 'recover', 1, 'clip'));
+    const c = valueOf<LabChoices>(await sessions.call(again, 'recover', 1, 'clip'));
     expect(c).toMatchObject({ clip: 'norm', lr: 50 });
-    const r3 = value<LabReport>(
+    const r3 = valueOf<LabReport>(
       await sessions.call(again, 'train', 2, { ms: 10_000, maxIterations: 50, since: 0 }),
     );
     expect(r3.progress.divergence).toBeNull();

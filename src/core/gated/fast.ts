@@ -178,11 +178,11 @@ function forwardPass(
   s.set(state.subarray(0, H), 0);
   if (ws.cell === 'lstm') m.set(state.subarray(H, 2 * H), 0);
   let total = 0;
+  const step = ws.cell === 'lstm' ? lstmStep : gruStep;
   for (let t = 0; t < len; t++) {
     const tt = start + t;
-    const xHot = seq.inputIndex ? seq.inputIndex[tt] : -2;
-    if (ws.cell === 'lstm') lstmStep(ws, params, t, xHot, seq.inputs, tt);
-    else gruStep(ws, params, t, xHot, seq.inputs, tt);
+    const x: StepInput = { t, hot: seq.inputIndex ? seq.inputIndex[tt] : DENSE, x: seq.inputs, tt };
+    step(ws, params, x);
     o.set(params.c, t * K);
     gemvAdd(params.V, K, H, s, (t + 1) * H, o, t * K);
     let Lt: number;
@@ -202,14 +202,22 @@ function forwardPass(
   return total;
 }
 
-/** b + W s_{t-1} + U x_t into row t of a, for the rows from..to of the stacked blocks. */
+/** Marks a dense input row (not an index) in StepInput.hot. */
+const DENSE = -2;
+
+/** Row t of the chunk (step tt of the sequence) and its input: the hot index, −1 for x_t = 0, or DENSE. */
+interface StepInput {
+  t: number;
+  hot: number;
+  x: Float64Array | undefined;
+  tt: number;
+}
+
+/** b + W v + U x_t into row t of a, for the rows from..to of the stacked blocks. */
 function preact(
   ws: GatedWorkspace,
   p: Params,
-  t: number,
-  xHot: number,
-  x: Float64Array | undefined,
-  tt: number,
+  { t, hot: xHot, x, tt }: StepInput,
   from: number,
   to: number,
   v: Float64Array,
@@ -222,22 +230,16 @@ function preact(
   for (let r = from; r < to; r++) a[at + r] = p.b[r];
   gemvAdd(p.W.subarray(from * H, to * H), to - from, H, v, vo, a, at + from);
   if (xHot >= 0) for (let r = from; r < to; r++) a[at + r] += p.U[r * D + xHot];
-  else if (xHot === -2)
+  else if (xHot === DENSE)
     gemvAdd(p.U.subarray(from * D, to * D), to - from, D, x!, tt * D, a, at + from);
 }
 
 /** m_t = f ⊙ m_{t-1} + i ⊙ g, s_t = q ⊙ tanh(m_t) (lstm.ts). */
-function lstmStep(
-  ws: GatedWorkspace,
-  p: Params,
-  t: number,
-  xHot: number,
-  x: Float64Array | undefined,
-  tt: number,
-): void {
+function lstmStep(ws: GatedWorkspace, p: Params, x: StepInput): void {
   const H = ws.dims.H;
   const G = 4 * H;
-  preact(ws, p, t, xHot, x, tt, 0, G, ws.s, t * H);
+  const t = x.t;
+  preact(ws, p, x, 0, G, ws.s, t * H);
   const { a, g0: gi, g1: gf, g2: gg, g3: gq, aux: tm, s, m } = ws;
   for (let j = 0; j < H; j++) {
     const at = t * G + j;
@@ -259,25 +261,19 @@ function lstmStep(
 }
 
 /** The GRU of Cho et al. (gru.ts): n from r ⊙ s_{t-1}, s_t = z ⊙ s_{t-1} + (1 − z) ⊙ n. */
-function gruStep(
-  ws: GatedWorkspace,
-  p: Params,
-  t: number,
-  xHot: number,
-  x: Float64Array | undefined,
-  tt: number,
-): void {
+function gruStep(ws: GatedWorkspace, p: Params, x: StepInput): void {
   const H = ws.dims.H;
   const G = 3 * H;
+  const t = x.t;
   const { a, g0: gr, g1: gz, g2: gn, aux: rs, s } = ws;
-  preact(ws, p, t, xHot, x, tt, 0, 2 * H, s, t * H);
+  preact(ws, p, x, 0, 2 * H, s, t * H);
   for (let j = 0; j < H; j++) {
     const k = t * H + j;
     gr[k] = sigmoid(a[t * G + j]);
     gz[k] = sigmoid(a[t * G + H + j]);
     rs[k] = gr[k] * s[k];
   }
-  preact(ws, p, t, xHot, x, tt, 2 * H, G, rs, t * H);
+  preact(ws, p, x, 2 * H, G, rs, t * H);
   for (let j = 0; j < H; j++) {
     const k = t * H + j;
     const n = Math.tanh(a[t * G + 2 * H + j]);
