@@ -6,6 +6,7 @@ import { useStore } from '../../state/store';
 import type { CompareSide } from '../../worker/compare';
 import { LineChart } from '../charts/LineChart';
 import { thin } from '../charts/thin';
+import { ProgressBar } from './ProgressBar';
 import { useCompare, type CompareSetup } from './useCompare';
 
 // A vanilla RNN and a gated cell side by side: the lab's task and settings with only the cell
@@ -214,22 +215,13 @@ export function CompareCells() {
         </p>
       )}
       {setup && (
-        <div className="steps-progress">
-          <div
-            role="progressbar"
-            aria-label="Comparison progress"
-            aria-valuemin={0}
-            aria-valuemax={setup.budget}
-            aria-valuenow={done}
-            aria-valuetext={`${done} of ${setup.budget} iterations each`}
-            className="bar"
-          >
-            <div className="fill" style={{ width: `${(100 * done) / setup.budget}%` }} />
-          </div>
-          <small>
-            {done} / {setup.budget} iterations each{status === 'done' ? ', done' : ''}
-          </small>
-        </div>
+        <ProgressBar
+          label="Comparison progress"
+          done={done}
+          total={setup.budget}
+          valueText={`${done} of ${setup.budget} iterations each`}
+          shown={`${done} / ${setup.budget} iterations each${status === 'done' ? ', done' : ''}`}
+        />
       )}
       {report && setup && <Results sides={report.sides} setup={setup} />}
     </section>

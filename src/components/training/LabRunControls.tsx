@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
+import { ProgressBar } from './ProgressBar';
 import { useLabLive } from './useLabLive';
 
 // Train / Pause training (one toggle), one step, N steps with a progress bar and a time-left
@@ -21,22 +22,13 @@ function StepsProgress() {
       : `about ${left < 90 ? `${Math.round(left)} s` : `${Math.round(left / 60)} min`} left`
     : 'estimating the time left';
   return (
-    <div className="steps-progress">
-      <div
-        role="progressbar"
-        aria-label={`Training ${n} steps`}
-        aria-valuemin={0}
-        aria-valuemax={n}
-        aria-valuenow={done}
-        aria-valuetext={`${done} of ${n} steps, ${eta}`}
-        className="bar"
-      >
-        <div className="fill" style={{ width: `${(100 * done) / n}%` }} />
-      </div>
-      <small>
-        {done} / {n} steps, {eta}
-      </small>
-    </div>
+    <ProgressBar
+      label={`Training ${n} steps`}
+      done={done}
+      total={n}
+      valueText={`${done} of ${n} steps, ${eta}`}
+      shown={`${done} / ${n} steps, ${eta}`}
+    />
   );
 }
 
