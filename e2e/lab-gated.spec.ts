@@ -61,6 +61,11 @@ test('a vanilla RNN and an LSTM side by side: same budget, accuracy and gradient
   expect(Number(await acc.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
   await expect(compare.getByText('‖∂L_T/∂m_t‖ (cell state)')).toBeVisible();
   await expect(compare.locator('[data-metric="kept"]')).toHaveCount(2);
+  // The outcome in words, from the numbers above.
+  await expect(compare.getByTestId('compare-verdict')).toContainText(
+    'After 150 iterations each, symbols from 4 steps back recalled right:',
+  );
+  await expect(compare.getByTestId('compare-verdict')).toContainText('for the LSTM (chance 25%)');
   await expectNoAxeViolations(page);
 
   // The long-delay setup changes the lab's task and starts a new comparison (long enough to

@@ -46,6 +46,8 @@ export interface CompareSide {
 export interface CompareReport {
   sides: CompareSide[];
   budget: number;
+  /** What the accuracy counts, in words ("symbols from 15 steps back recalled right"). */
+  successWords: string;
   /** Both reached the budget (or stopped on NaN). */
   done: boolean;
 }
@@ -103,6 +105,7 @@ function report(s: CompareState): CompareReport {
   return {
     sides: s.runs.map(side),
     budget: s.budget,
+    successWords: s.runs[0].task.successWords,
     done: s.runs.every((r) => finished(s, r)),
   };
 }

@@ -3,9 +3,10 @@ import { LAB_CHOICES, LONG_DELAY_SETUP, type LabChoices } from '../../core/lab/c
 import { COPY_SYMBOLS } from '../../core/lab/tasks';
 import { CELL_NAMES, CELLS, type CellName } from '../../core/model';
 import { useStore } from '../../state/store';
-import type { CompareSide } from '../../worker/compare';
+import type { CompareReport, CompareSide } from '../../worker/compare';
 import { LineChart } from '../charts/LineChart';
 import { thin } from '../charts/thin';
+import { lowerFirst } from '../lesson/lowerFirst';
 import { ProgressBar } from './ProgressBar';
 import { useCompare, type CompareSetup } from './useCompare';
 
@@ -76,6 +77,27 @@ function describe(c: LabChoices): string {
   const task = LAB_CHOICES.task.labels[c.task];
   const k = c.task === 'copy' ? `, k = ${c.delay}` : '';
   return `${task}${k}, T = ${c.seqLen}, ${c.hidden} hidden units, ${LAB_CHOICES.opt.labels[c.opt]} at ${c.lr}`;
+}
+
+/** The accuracy of guessing, where the task has one: 1 in COPY_SYMBOLS, or a coin for parity. */
+const chanceOf = (c: LabChoices): number | null =>
+  c.task === 'copy' ? 1 / COPY_SYMBOLS : c.task === 'parity' ? 0.5 : null;
+
+const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(0)}%`);
+
+/** The outcome in one sentence each, from the numbers on screen. */
+function Verdict({ report, chance }: { report: CompareReport; chance: number | null }) {
+  const [a, b] = report.sides;
+  if (!a || !b) return null;
+  const name = (s: CompareSide) => lowerFirst(CELLS[s.cell].label);
+  return (
+    <p className="compare-verdict" data-testid="compare-verdict">
+      After {report.budget} iterations each, {report.successWords}: {pct(a.accuracy)} for the{' '}
+      {name(a)}, {pct(b.accuracy)} for the {name(b)}
+      {chance === null ? '' : ` (chance ${pct(chance)})`}. Of the last loss&apos;s gradient,{' '}
+      {kept(a)} × ‖∂L_T/∂s_T‖ reaches the first step in the {name(a)}, {kept(b)} × in the {name(b)}.
+    </p>
+  );
 }
 
 function Results({ sides, setup }: { sides: CompareSide[]; setup: CompareSetup }) {
@@ -150,7 +172,8 @@ export function CompareCells() {
   const go = (c: LabChoices) => start({ choices: c, cells: ['rnn', other], budget: n });
   const done = report ? Math.min(...report.sides.map((s) => s.iteration)) : 0;
   const task = LAB_CHOICES.task.labels[choices.task].toLowerCase();
-  const chance = choices.task === 'copy' ? ` (chance is ${1 / COPY_SYMBOLS})` : '';
+  const chanceNow = chanceOf(choices);
+  const chance = chanceNow === null ? '' : ` (chance is ${chanceNow})`;
   return (
     <section aria-labelledby="compare-cells" className="lab-compare">
       <h3 id="compare-cells">Side by side: a vanilla RNN and a gated cell</h3>
@@ -222,6 +245,9 @@ export function CompareCells() {
           valueText={`${done} of ${setup.budget} iterations each`}
           shown={`${done} / ${setup.budget} iterations each${status === 'done' ? ', done' : ''}`}
         />
+      )}
+      {report && status === 'done' && (
+        <Verdict report={report} chance={setup ? chanceOf(setup.choices) : null} />
       )}
       {report && setup && <Results sides={report.sides} setup={setup} />}
     </section>
