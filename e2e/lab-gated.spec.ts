@@ -49,6 +49,7 @@ test('a vanilla RNN and an LSTM side by side: same budget, accuracy and gradient
   await compare.getByRole('button', { name: 'Compare', exact: true }).click();
   const bar = compare.getByRole('progressbar', { name: 'Comparison progress' });
   await expect(bar).toHaveAttribute('aria-valuenow', '150', { timeout: 60_000 });
+  await expect(page).toHaveURL(/compare=lstm/);
   for (const cell of ['rnn', 'lstm']) {
     const row = compare.locator(`tr[data-cell="${cell}"]`);
     await expect(row.locator('[data-metric="compare-iteration"]')).toHaveText('150');
@@ -77,4 +78,21 @@ test('a vanilla RNN and an LSTM side by side: same budget, accuracy and gradient
   await expect(compare.getByText(/^Delayed copy, k = 15, T = 40/)).toBeVisible();
   await compare.getByRole('button', { name: 'Pause comparing' }).click();
   await expect(compare.getByRole('button', { name: 'Resume comparing' })).toBeVisible();
+});
+
+test('a link with compare=gru opens the lab with the comparison running to its verdict', async ({
+  page,
+}) => {
+  await openLab(page, { compare: 'gru', task: 'parity', hidden: '4', seqLen: '8', tbptt: '8' });
+  const compare = page.getByRole('region', {
+    name: 'Side by side: a vanilla RNN and a gated cell',
+  });
+  await expect(compare.getByLabel('Compare the vanilla RNN with')).toHaveValue('gru');
+  const bar = compare.getByRole('progressbar', { name: 'Comparison progress' });
+  await expect(bar).toHaveAttribute('aria-valuemax', '3000');
+  await expect(bar).toHaveAttribute('aria-valuenow', '3000', { timeout: 60_000 });
+  await expect(compare.getByTestId('compare-verdict')).toContainText('for the GRU (chance 50%)');
+  await expect(compare.locator('tr[data-cell="gru"] [data-metric="compare-iteration"]')).toHaveText(
+    '3000',
+  );
 });

@@ -99,4 +99,16 @@ describe('URL state', () => {
     expect(bad.state.cell).toBe('rnn');
     expect(bad.problems).toEqual(['“cell=transformer” is not valid; using rnn.']);
   });
+
+  it('takes the lab’s comparison: a gated cell beside the vanilla RNN, or none', () => {
+    const lab = defaultLabChoices();
+    expect(parseUrl('?page=lab&compare=gru').state.compare).toBe('gru');
+    expect(serializeUrl({ ...URL_DEFAULTS, page: 'lab', compare: 'lstm' }, undefined, lab)).toBe(
+      '?page=lab&compare=lstm',
+    );
+    // The vanilla RNN is always one side: it is not a choice here.
+    const bad = parseUrl('?page=lab&compare=rnn');
+    expect(bad.state.compare).toBe('none');
+    expect(bad.problems).toEqual(['“compare=rnn” is not valid; using none.']);
+  });
 });

@@ -8,8 +8,10 @@ import {
   type TextChoice,
 } from '../core/model';
 import {
+  COMPARE_CELLS,
   LAB_CHOICES,
   labChoiceErrors,
+  type CompareCell,
   type LabChoiceName,
   type LabChoices,
 } from '../core/lab/choices';
@@ -70,6 +72,8 @@ export const URL_PROPS = {
   lesson: { schema: z.coerce.number().check(z.int(), z.gte(0), z.lte(LESSON_LENGTH)), default: 0 },
   /** Presenter mode. */
   present: { schema: z.enum(['0', '1']), default: '0' },
+  /** The lab's side-by-side comparison: the gated cell beside the vanilla RNN, or none. */
+  compare: { schema: z.enum(['none', ...COMPARE_CELLS]), default: 'none' },
 } as const;
 
 /**
@@ -114,6 +118,7 @@ export type UrlState = {
   page: Page;
   lesson: number;
   present: '0' | '1';
+  compare: 'none' | CompareCell;
 };
 
 export const URL_DEFAULTS = Object.fromEntries(

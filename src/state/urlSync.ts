@@ -21,6 +21,7 @@ export function toUrlState(s: AppState): UrlState {
     page: s.page,
     lesson: s.lesson,
     present: s.presenting ? '1' : '0',
+    compare: s.page === 'lab' ? s.labCompare : 'none',
   };
 }
 
@@ -31,6 +32,7 @@ export function applyUrl(search: string, { frame: readFrame = true } = {}): Prom
   const s = useStore.getState();
   s.setPage(u.page);
   void s.setLabChoices(lab);
+  s.setLabCompare(u.page === 'lab' ? u.compare : 'none');
   if (readFrame) s.setFrame(frame);
   s.setTheme(u.theme);
   s.setSpeed(u.speed);

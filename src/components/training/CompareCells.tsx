@@ -1,7 +1,13 @@
-import { useId, useState } from 'react';
-import { LAB_CHOICES, LONG_DELAY_SETUP, type LabChoices } from '../../core/lab/choices';
+import { useEffect, useId, useState } from 'react';
+import {
+  COMPARE_CELLS,
+  LAB_CHOICES,
+  LONG_DELAY_SETUP,
+  type CompareCell,
+  type LabChoices,
+} from '../../core/lab/choices';
 import { COPY_SYMBOLS } from '../../core/lab/tasks';
-import { CELL_NAMES, CELLS, type CellName } from '../../core/model';
+import { CELLS } from '../../core/model';
 import { useStore } from '../../state/store';
 import type { CompareReport, CompareSide } from '../../worker/compare';
 import { LineChart } from '../charts/LineChart';
@@ -16,7 +22,6 @@ import { useCompare, type CompareSetup } from './useCompare';
 
 const MAX_BUDGET = 20_000;
 const DEFAULT_BUDGET = 3000;
-const GATED = CELL_NAMES.filter((c) => c !== 'rnn');
 
 const fmt = (v: number | null) => (v === null || !Number.isFinite(v) ? '–' : v.toFixed(3));
 
@@ -163,13 +168,26 @@ export function CompareCells() {
   const choices = useStore((s) => s.labChoices);
   const setLabChoices = useStore((s) => s.setLabChoices);
   const { report, status, error, setup, start, pause, resume } = useCompare();
-  const [other, setOther] = useState<CellName>('lstm');
+  // A link with `compare=lstm` (or gru) opens the lab with the comparison running.
+  const [other, setOther] = useState<CompareCell>(() => {
+    const asked = useStore.getState().labCompare;
+    return asked === 'none' ? 'lstm' : asked;
+  });
   const [budget, setBudget] = useState(String(DEFAULT_BUDGET));
   const otherId = useId();
   const budgetId = useId();
   const n = Number(budget);
   const budgetOk = Number.isInteger(n) && n >= 1 && n <= MAX_BUDGET;
-  const go = (c: LabChoices) => start({ choices: c, cells: ['rnn', other], budget: n });
+  const go = (c: LabChoices, cell = other) => {
+    start({ choices: c, cells: ['rnn', cell], budget: n });
+    useStore.getState().setLabCompare(cell);
+  };
+  useEffect(() => {
+    const s = useStore.getState();
+    if (s.labCompare !== 'none') go(s.labChoices, s.labCompare);
+    // On opening only: later the buttons start it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const done = report ? Math.min(...report.sides.map((s) => s.iteration)) : 0;
   const task = LAB_CHOICES.task.labels[choices.task].toLowerCase();
   const chanceNow = chanceOf(choices);
@@ -186,8 +204,12 @@ export function CompareCells() {
       <div className="compare-controls" role="group" aria-label="Comparison">
         <span className="field">
           <label htmlFor={otherId}>Compare the vanilla RNN with</label>
-          <select id={otherId} value={other} onChange={(e) => setOther(e.target.value as CellName)}>
-            {GATED.map((c) => (
+          <select
+            id={otherId}
+            value={other}
+            onChange={(e) => setOther(e.target.value as CompareCell)}
+          >
+            {COMPARE_CELLS.map((c) => (
               <option key={c} value={c}>
                 {CELLS[c].label}
               </option>

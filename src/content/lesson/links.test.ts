@@ -17,8 +17,10 @@ describe('lesson links', () => {
     }
   });
 
-  it('the LSTM chapter sets up the long delay of the side-by-side comparison', () => {
+  it('the LSTM chapter opens the side-by-side comparison on the long delay', () => {
     const last = LESSON.at(-1)!.link!;
-    expect(parseUrl(last.href.slice(1)).lab).toMatchObject(LONG_DELAY_SETUP);
+    const parsed = parseUrl(last.href.slice(1));
+    expect(parsed.lab).toMatchObject(LONG_DELAY_SETUP);
+    expect(parsed.state.compare).toBe('lstm'); // the comparison starts on opening
   });
 });

@@ -11,7 +11,7 @@ import { PREDICTIONS, type Prediction } from './predictions';
 // by id: the maths is written once, there. Text follows the notation (narrate.ts: @W, @s, $…$).
 
 /** A link to the training lab with these of its choices (its URL keys, core/lab/choices.ts). */
-const labHref = (choices: Partial<Record<LabChoiceName, string | number>>) =>
+const labHref = (choices: Partial<Record<LabChoiceName | 'compare', string | number>>) =>
   `?${new URLSearchParams({ page: 'lab', ...Object.fromEntries(Object.entries(choices).map(([k, v]) => [k, String(v)])) })}`;
 
 /** Where a step puts the app. `T` in a cursor label stands for the sequence's length. */
@@ -233,7 +233,7 @@ export const LESSON: readonly LessonStep[] = [
     chart: 'cell-state-grad',
     prediction: PREDICTIONS.cellState,
     link: {
-      href: labHref(LONG_DELAY_SETUP),
+      href: labHref({ ...LONG_DELAY_SETUP, compare: 'lstm' }),
       text: `Train a vanilla RNN and an LSTM side by side in the lab (delayed copy, k = ${LONG_DELAY_SETUP.delay})`,
     },
     notes:

@@ -1,4 +1,5 @@
 import {
+  CELL_NAMES,
   CHOICES,
   inBounds,
   type ActivationName,
@@ -105,6 +106,10 @@ export const LAB_CHOICES = {
 } as const;
 
 export type LabChoiceName = keyof typeof LAB_CHOICES;
+
+/** The cells the lab's side-by-side comparison puts beside the vanilla RNN (`compare=`). */
+export const COMPARE_CELLS = CELL_NAMES.filter((c) => c !== 'rnn') as Exclude<CellName, 'rnn'>[];
+export type CompareCell = (typeof COMPARE_CELLS)[number];
 
 /**
  * Delayed copy with a long delay, whole sequences in one update: where a vanilla RNN stays at

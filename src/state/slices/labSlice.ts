@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import { defaultLabChoices, labChoiceErrors, type LabChoices } from '../../core/lab/choices';
+import {
+  defaultLabChoices,
+  labChoiceErrors,
+  type CompareCell,
+  type LabChoices,
+} from '../../core/lab/choices';
 import type { Divergence, GradientCheckSummary, LiveOptions } from '../../core/lab';
 import { isCancelled } from '../../worker/client';
 import type { Recovery } from '../../worker/lab';
@@ -55,6 +60,9 @@ export interface LabSlice {
   labError: string | null;
   /** A saved session to offer back ("Resume training from iteration …?"), or null. */
   labSaved: LabSavedOffer | null;
+  /** The gated cell of the side-by-side comparison shown (and run) on the lab, or none. */
+  labCompare: 'none' | CompareCell;
+  setLabCompare: (cell: 'none' | CompareCell) => void;
   setPage: (page: Page) => void;
   /** Change choices: learning rate, clipping, truncation, temperature and optimizer apply to
    *  the running session; the others start a new run. Invalid combinations are refused. */
@@ -173,7 +181,9 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     labGradCheck: null,
     labError: null,
     labSaved: null,
+    labCompare: 'none',
     setPage: (page) => set({ page }),
+    setLabCompare: (labCompare) => set({ labCompare }),
 
     setLabChoices: async (patch) => {
       const next = { ...get().labChoices, ...patch };
