@@ -4,6 +4,7 @@ import { gemvAdd, gemvTAdd, outerAccum, sumRowsAdd } from '../train/kernels';
 import type { TrainSequence } from '../train/workspace';
 import type { LossName, Params } from '../types';
 import { sigmoid } from './shared';
+import { addWv, createGatedSimd, gradW, loadW, wTransposeDa, type GatedSimd } from './simd';
 
 // The training path of the gated cells: the mathematics of lstm.ts and gru.ts (which keep the
 // whole history for the explorer) without the per-step terms, on chunks of a longer sequence
@@ -66,6 +67,9 @@ export interface GatedWorkspace {
   gradTensors: Float64Array[];
   /** The state after the chunk's last step (stateSize entries): carried into the next. */
   stateLast: Float64Array;
+  /** The WebAssembly SIMD products (simd.ts), whose memory s, aux, a, dL_da, next, tmp and
+   *  grads.W live in; null on the plain loops. */
+  simd: GatedSimd | null;
 }
 
 export function createGatedWorkspace(
@@ -79,9 +83,13 @@ export function createGatedWorkspace(
   const G = gateMultiplier(cell) * H;
   const lstm = cell === 'lstm';
   const rows = (n: number) => new Float64Array(maxT * n);
+  const sv = createGatedSimd(H, G, maxT);
+  // In the module's memory when the SIMD products run, else plain arrays.
+  const shared = (name: 's' | 'aux' | 'a' | 'da' | 'next' | 'tmp' | 'dW', n: number) =>
+    sv ? sv.view(sv.simd[name], n) : new Float64Array(n);
   const grads: GatedGrads = {
     U: new Float64Array(G * D),
-    W: new Float64Array(G * H),
+    W: shared('dW', G * H),
     V: new Float64Array(K * H),
     b: new Float64Array(G),
     c: new Float64Array(K),
@@ -92,30 +100,31 @@ export function createGatedWorkspace(
     cell,
     dims: { H, D, K },
     maxT,
-    a: rows(G),
+    a: shared('a', maxT * G),
     g0: rows(H),
     g1: rows(H),
     g2: rows(H),
     g3: rows(lstm ? H : 0),
-    aux: rows(H),
-    s: new Float64Array((maxT + 1) * H),
+    aux: shared('aux', maxT * H),
+    s: shared('s', (maxT + 1) * H),
     m: new Float64Array(lstm ? (maxT + 1) * H : 0),
     o: rows(K),
     yhat: rows(K),
     losses: rows(1),
     dL_do: rows(K),
-    dL_da: rows(G),
+    dL_da: shared('da', maxT * G),
     dL_ds: rows(H),
     dL_dm: rows(lstm ? H : 0),
-    next: new Float64Array(H),
+    next: shared('next', H),
     dmf: new Float64Array(H),
-    tmp: new Float64Array(H),
+    tmp: shared('tmp', H),
     rzRows: rows(lstm ? 0 : 2 * H),
     nRows: rows(lstm ? 0 : H),
     yOne: new Float64Array(K),
     grads,
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
     stateLast: new Float64Array(stateSize(cell, H)),
+    simd: sv?.simd ?? null,
   };
 }
 
@@ -175,6 +184,7 @@ function forwardPass(
   const { H, K } = ws.dims;
   const outStep = lossStep(loss);
   const { s, m, o, yhat, dL_do, losses, yOne } = ws;
+  if (ws.simd) loadW(ws.simd, params.W);
   s.set(state.subarray(0, H), 0);
   if (ws.cell === 'lstm') m.set(state.subarray(H, 2 * H), 0);
   let total = 0;
@@ -220,15 +230,15 @@ function preact(
   { t, hot: xHot, x, tt }: StepInput,
   from: number,
   to: number,
-  v: Float64Array,
-  vo: number,
+  v: 's' | 'aux',
 ): void {
   const { H, D } = ws.dims;
   const G = ws.a.length / ws.maxT;
   const a = ws.a;
   const at = t * G;
   for (let r = from; r < to; r++) a[at + r] = p.b[r];
-  gemvAdd(p.W.subarray(from * H, to * H), to - from, H, v, vo, a, at + from);
+  if (ws.simd) addWv(ws.simd, t, from, to, v);
+  else gemvAdd(p.W.subarray(from * H, to * H), to - from, H, ws[v], t * H, a, at + from);
   if (xHot >= 0) for (let r = from; r < to; r++) a[at + r] += p.U[r * D + xHot];
   else if (xHot === DENSE)
     gemvAdd(p.U.subarray(from * D, to * D), to - from, D, x!, tt * D, a, at + from);
@@ -239,7 +249,7 @@ function lstmStep(ws: GatedWorkspace, p: Params, x: StepInput): void {
   const H = ws.dims.H;
   const G = 4 * H;
   const t = x.t;
-  preact(ws, p, x, 0, G, ws.s, t * H);
+  preact(ws, p, x, 0, G, 's');
   const { a, g0: gi, g1: gf, g2: gg, g3: gq, aux: tm, s, m } = ws;
   for (let j = 0; j < H; j++) {
     const at = t * G + j;
@@ -266,14 +276,14 @@ function gruStep(ws: GatedWorkspace, p: Params, x: StepInput): void {
   const G = 3 * H;
   const t = x.t;
   const { a, g0: gr, g1: gz, g2: gn, aux: rs, s } = ws;
-  preact(ws, p, x, 0, 2 * H, s, t * H);
+  preact(ws, p, x, 0, 2 * H, 's');
   for (let j = 0; j < H; j++) {
     const k = t * H + j;
     gr[k] = sigmoid(a[t * G + j]);
     gz[k] = sigmoid(a[t * G + H + j]);
     rs[k] = gr[k] * s[k];
   }
-  preact(ws, p, x, 2 * H, G, rs, t * H);
+  preact(ws, p, x, 2 * H, G, 'aux');
   for (let j = 0; j < H; j++) {
     const k = t * H + j;
     const n = Math.tanh(a[t * G + 2 * H + j]);
@@ -308,8 +318,11 @@ function lstmBackward(ws: GatedWorkspace, p: Params, len: number): void {
       dL_da[at + 3 * H] = ds * th * gq[k] * (1 - gq[k]);
       dmf[j] = dm * gf[k];
     }
-    next.fill(0);
-    gemvTAdd(p.W, G, H, dL_da, t * G, next);
+    if (ws.simd) wTransposeDa(ws.simd, t, 0, G, 'next', false);
+    else {
+      next.fill(0);
+      gemvTAdd(p.W, G, H, dL_da, t * G, next);
+    }
   }
   ws.grads.s0.set(next);
   ws.grads.m0.set(dmf);
@@ -336,15 +349,19 @@ function gruBackward(ws: GatedWorkspace, p: Params, len: number): void {
       next[j] = z * ds; // the direct path; the other three are added below
     }
     // ∂L/∂(r_t ⊙ s_{t-1}) = W_nᵀ ∂L/∂a_n, then through r_t (a_r) and straight to s_{t-1}.
-    tmp.fill(0);
-    gemvTAdd(Wn, H, H, dL_da, t * G + 2 * H, tmp);
+    if (ws.simd) wTransposeDa(ws.simd, t, 2 * H, G, 'tmp', false);
+    else {
+      tmp.fill(0);
+      gemvTAdd(Wn, H, H, dL_da, t * G + 2 * H, tmp);
+    }
     for (let j = 0; j < H; j++) {
       const r = gr[t * H + j];
       dL_da[t * G + j] = tmp[j] * s[t * H + j] * r * (1 - r);
       next[j] += r * tmp[j];
     }
     // Through a_r and a_z: W_rᵀ ∂L/∂a_r + W_zᵀ ∂L/∂a_z.
-    gemvTAdd(p.W, 2 * H, H, dL_da, t * G, next);
+    if (ws.simd) wTransposeDa(ws.simd, t, 0, 2 * H, 'next', true);
+    else gemvTAdd(p.W, 2 * H, H, dL_da, t * G, next);
   }
   ws.grads.s0.set(next);
 }
@@ -358,7 +375,12 @@ function weightGrads(ws: GatedWorkspace, seq: TrainSequence, start: number, len:
   sumRowsAdd(dL_da, len, G, grads.b);
   sumRowsAdd(dL_do, len, K, grads.c);
   outerAccum(grads.V, K, H, dL_do, len, s, H); // Σ ∂L/∂o_t s_tᵀ
-  if (ws.cell === 'lstm') {
+  if (ws.simd) {
+    // Σ ∂L/∂a_t s_{t-1}ᵀ; a GRU's n block pairs with r_t ⊙ s_{t-1} instead.
+    const n = ws.cell === 'gru' ? 2 * H : G;
+    gradW(ws.simd, len, 0, n, 's');
+    if (n < G) gradW(ws.simd, len, n, G, 'aux');
+  } else if (ws.cell === 'lstm') {
     outerAccum(grads.W, G, H, dL_da, len, s, 0); // Σ ∂L/∂a_t s_{t-1}ᵀ
   } else {
     // Rows of block n pair with r_t ⊙ s_{t-1}, the others with s_{t-1}: each block's rows of

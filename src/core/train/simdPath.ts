@@ -118,6 +118,9 @@ export function setSimdEnabled(on: boolean): void {
   enabled = on;
 }
 
+/** Is the WebAssembly path on (for the gated cells' path, which asks when it sets up)? */
+export const simdEnabled = (): boolean => enabled;
+
 /** The engine for this workspace (made on first use), or null where WebAssembly SIMD is missing. */
 export function engineFor(ws: Workspace): Engine | null {
   if (!enabled) return null;
