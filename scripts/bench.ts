@@ -126,8 +126,8 @@ function explorerTrace(): void {
 
 /**
  * Workload 3: an LSTM of hidden size 100 trained as in workload 1 (25 steps, vocab 65), on the
- * plain path: the explorer's computeTrace (forward + full BPTT with history) and an SGD step.
- * The fast training path is vanilla-only; this is what a gated cell trains at without it.
+ * plain path: the explorer's computeTrace (forward + full BPTT with history) and an SGD step,
+ * for comparison with workload 4, the gated cells' training path.
  */
 function lstmPlain(): void {
   const H = 100;
@@ -172,8 +172,9 @@ function lstmPlain(): void {
 }
 
 /**
- * Workload 4: a gated cell of hidden size 100 on the lab's training path (gated/session.ts):
- * the same text, 25 steps, Adagrad with clipping by value at 5, state carried across chunks.
+ * Workload 4: a gated cell of hidden size 100 on the lab's training path (gated/session.ts,
+ * its products with W on WebAssembly SIMD): the same text, 25 steps, Adagrad with clipping by
+ * value at 5, state carried across chunks. scripts/numpy-lstm-bench.py is its numpy yardstick.
  */
 function gatedTrain(cell: 'lstm' | 'gru'): void {
   const H = 100;
