@@ -84,6 +84,32 @@ export function trainGatedChunk(
   return loss;
 }
 
+// The lab samples and reports the gradient by time about ten times a second on the same
+// weights: their workspaces (with their WebAssembly memory) are made once per weights object.
+const sampleWs = new WeakMap<Params, GatedWorkspace>();
+const flowWs = new WeakMap<Params, GatedWorkspace>();
+
+function cachedWorkspace(
+  cache: WeakMap<Params, GatedWorkspace>,
+  params: Params,
+  maxT: number,
+): GatedWorkspace {
+  const cell = params.cell as GatedCell;
+  let ws = cache.get(params);
+  const fits =
+    ws &&
+    ws.cell === cell &&
+    ws.maxT >= maxT &&
+    ws.dims.H === params.H &&
+    ws.dims.D === params.D &&
+    ws.dims.K === params.K;
+  if (!fits) {
+    ws = createGatedWorkspace(cell, params, maxT);
+    cache.set(params, ws);
+  }
+  return ws!;
+}
+
 /**
  * n characters from a gated character model, as sampleChars does for the vanilla cell: feed
  * the seed, draw from softmax(o_t / temperature) (0: the most likely), feed it back. The state
@@ -103,7 +129,7 @@ export function sampleGatedChars(
   if (D !== K)
     throw new Error(`sampling feeds outputs back as inputs: needs D = K, got ${D}, ${K}`);
   if (!(temperature >= 0)) throw new Error(`temperature must be >= 0, got ${temperature}`);
-  const ws = createGatedWorkspace(cell, params, 1);
+  const ws = cachedWorkspace(sampleWs, params, 1);
   // One step at a time; the target only fills the loss, which is not used.
   const seq: TrainSequence = {
     T: 1,
@@ -149,7 +175,7 @@ export function gatedFlow(
   const { H } = params;
   const { T } = seq;
   if (T < 1) throw new Error('gatedFlow needs at least one step');
-  const ws = createGatedWorkspace(cell, params, T);
+  const ws = cachedWorkspace(flowWs, params, T);
   const h = state ?? new Float64Array(stateSize(cell, H));
   const lossT = gatedForwardBackward(ws, params, loss, seq, h, 0, T, { lastOnly: true });
   const dLT_ds = new Float64Array((T + 1) * H);
