@@ -32,19 +32,17 @@ test('Train N steps shows a progress bar with the steps done and the time left',
   page,
 }) => {
   await openLab(page, { hidden: '16' });
-  await page.getByLabel('N', { exact: true }).fill('3000');
+  // So many that they cannot all be done before the pause below, however fast the machine.
+  await page.getByLabel('N', { exact: true }).fill('200000');
   await page.getByRole('button', { name: 'Train N steps' }).click();
-  const bar = page.getByRole('progressbar', { name: 'Training 3000 steps' });
-  await expect(bar).toHaveAttribute('aria-valuemax', '3000');
-  await expect(bar).toHaveAttribute(
-    'aria-valuetext',
-    /of 3000 steps, (about \d+ s left|under a second left)/,
-  );
+  const bar = page.getByRole('progressbar', { name: 'Training 200000 steps' });
+  await expect(bar).toHaveAttribute('aria-valuemax', '200000');
+  await expect(bar).toHaveAttribute('aria-valuetext', /of 200000 steps, about \d+ (s|min) left/);
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   // Pausing stops it where it is; the bar goes.
   await page.getByRole('button', { name: 'Pause training' }).click();
   await expect(bar).toBeHidden();
   const stopped = Number(await metric(page, 'iteration').textContent());
   expect(stopped).toBeGreaterThan(0);
-  expect(stopped).toBeLessThanOrEqual(3000);
+  expect(stopped).toBeLessThan(200000);
 });
