@@ -19,6 +19,7 @@ describe('the comparison session', () => {
     for (let i = 2; !r.done && i < 200; i++)
       r = valueOf<CompareReport>(await sessions.call(id, 'train', i, { ms: 50 }));
     expect(r.done).toBe(true);
+    expect(r.chance).toBe(0.25); // one of four symbols
     const [rnn, lstm] = r.sides;
     expect([rnn.cell, lstm.cell]).toEqual(['rnn', 'lstm']);
     expect([rnn.iteration, lstm.iteration]).toEqual([30, 30]);

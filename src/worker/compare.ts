@@ -48,6 +48,8 @@ export interface CompareReport {
   budget: number;
   /** What the accuracy counts, in words ("symbols from 15 steps back recalled right"). */
   successWords: string;
+  /** The accuracy of guessing (1/4 for delayed copy, 1/2 for parity); null for text and sine. */
+  chance: number | null;
   /** Both reached the budget (or stopped on NaN). */
   done: boolean;
 }
@@ -106,6 +108,7 @@ function report(s: CompareState): CompareReport {
     sides: s.runs.map(side),
     budget: s.budget,
     successWords: s.runs[0].task.successWords,
+    chance: s.runs[0].task.chance,
     done: s.runs.every((r) => finished(s, r)),
   };
 }

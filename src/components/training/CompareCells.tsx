@@ -6,7 +6,6 @@ import {
   type CompareCell,
   type LabChoices,
 } from '../../core/lab/choices';
-import { COPY_SYMBOLS } from '../../core/lab/tasks';
 import { CELLS } from '../../core/model';
 import { useStore } from '../../state/store';
 import type { CompareReport, CompareSide } from '../../worker/compare';
@@ -84,14 +83,11 @@ function describe(c: LabChoices): string {
   return `${task}${k}, T = ${c.seqLen}, ${c.hidden} hidden units, ${LAB_CHOICES.opt.labels[c.opt]} at ${c.lr}`;
 }
 
-/** The accuracy of guessing, where the task has one: 1 in COPY_SYMBOLS, or a coin for parity. */
-const chanceOf = (c: LabChoices): number | null =>
-  c.task === 'copy' ? 1 / COPY_SYMBOLS : c.task === 'parity' ? 0.5 : null;
-
 const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(0)}%`);
 
 /** The outcome in one sentence each, from the numbers on screen. */
-function Verdict({ report, chance }: { report: CompareReport; chance: number | null }) {
+function Verdict({ report }: { report: CompareReport }) {
+  const { chance } = report;
   const [a, b] = report.sides;
   if (!a || !b) return null;
   const name = (s: CompareSide) => lowerFirst(CELLS[s.cell].label);
@@ -190,8 +186,6 @@ export function CompareCells() {
   }, []);
   const done = report ? Math.min(...report.sides.map((s) => s.iteration)) : 0;
   const task = LAB_CHOICES.task.labels[choices.task].toLowerCase();
-  const chanceNow = chanceOf(choices);
-  const chance = chanceNow === null ? '' : ` (chance is ${chanceNow})`;
   return (
     <section aria-labelledby="compare-cells" className="lab-compare">
       <h3 id="compare-cells">Side by side: a vanilla RNN and a gated cell</h3>
@@ -199,7 +193,7 @@ export function CompareCells() {
         Both train on the task above ({task}
         {choices.task === 'copy' ? `, k = ${choices.delay}` : ''}) with its settings and seed; only
         the cell differs. Each gets the same number of iterations, in turns. Accuracy is measured on
-        held-out sequences{chance}.
+        held-out sequences.
       </p>
       <div className="compare-controls" role="group" aria-label="Comparison">
         <span className="field">
@@ -268,9 +262,7 @@ export function CompareCells() {
           shown={`${done} / ${setup.budget} iterations each${status === 'done' ? ', done' : ''}`}
         />
       )}
-      {report && status === 'done' && (
-        <Verdict report={report} chance={setup ? chanceOf(setup.choices) : null} />
-      )}
+      {report && status === 'done' && <Verdict report={report} />}
       {report && setup && <Results sides={report.sides} setup={setup} />}
     </section>
   );

@@ -65,9 +65,6 @@ export function trainLabChunk(
     : trainChunk(session as TrainSession, seq, start, len);
 }
 
-/** The last update's gradients (clipped in place), in PARAM_NAMES order. */
-export const gradTensorsOf = (session: LabSession): Float64Array[] => session.ws.gradTensors;
-
 /** Entries of the state carried from step to step: s, and an LSTM's cell state m. */
 export const labStateSize = (params: Params): number => stateSize(params.cell ?? 'rnn', params.H);
 

@@ -14,7 +14,6 @@ import {
   createEvaluator,
   createLabSession,
   ensureChunk,
-  gradTensorsOf,
   labGradientFlow,
   labStateSize,
   sampleFrom,
@@ -582,7 +581,7 @@ export function createLabRun(choices: LabChoices): LabRun {
       let trained = false;
       for (let i = 0; i < n && divergence === null; i++) trained = iterate();
       // The workspace holds the last update's gradients, clipped in place.
-      if (trained) clippedGradNorm = globalNorm(gradTensorsOf(session));
+      if (trained) clippedGradNorm = globalNorm(session.ws.gradTensors);
       return progress(opts);
     },
     progress,

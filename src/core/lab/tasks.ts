@@ -35,6 +35,8 @@ export interface LabTask {
   delay: number;
   /** Words for the success measure, e.g. "next characters right". */
   successWords: string;
+  /** The accuracy of guessing, where there is one class to guess among K; null otherwise. */
+  chance: number | null;
 }
 
 /**
@@ -61,6 +63,7 @@ export function makeTask(c: Pick<LabChoices, 'task' | 'text' | 'seqLen' | 'delay
         vocab,
         textSeq,
         successWords: 'next characters predicted right (most likely character)',
+        chance: null, // the characters are far from equally likely
       };
     }
     case 'copy':
@@ -71,6 +74,7 @@ export function makeTask(c: Pick<LabChoices, 'task' | 'text' | 'seqLen' | 'delay
         K: COPY_SYMBOLS,
         loss: 'cross-entropy',
         successWords: `symbols from ${c.delay} steps back recalled right`,
+        chance: 1 / COPY_SYMBOLS,
       };
     case 'parity':
       return {
@@ -79,6 +83,7 @@ export function makeTask(c: Pick<LabChoices, 'task' | 'text' | 'seqLen' | 'delay
         K: 2,
         loss: 'cross-entropy',
         successWords: 'running parities right',
+        chance: 1 / 2,
       };
     case 'sine':
       return {
@@ -87,6 +92,7 @@ export function makeTask(c: Pick<LabChoices, 'task' | 'text' | 'seqLen' | 'delay
         K: 1,
         loss: 'squared-error',
         successWords: `next values within ${SINE_TOLERANCE}`,
+        chance: null,
       };
   }
 }
