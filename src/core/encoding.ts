@@ -1,3 +1,4 @@
+import { CELLS, cellField, cellOf } from './model';
 import { initParams } from './params';
 import { createRng } from './rng';
 import type { ParseResult } from './scenarioSchema';
@@ -145,9 +146,9 @@ export function makeCharScenario(opts: CharScenarioOptions): ParseResult<CharSce
   const cs = charSequence(text, opts.vocab);
   if (!cs.ok) return cs;
   const { seq } = cs.value;
-  const cell = opts.cell ?? 'rnn';
+  const cell = cellOf(opts);
   const params = initParams(
-    { H: hidden, D: seq.D, K: seq.K, ...(cell === 'rnn' ? {} : { cell }) },
+    { H: hidden, D: seq.D, K: seq.K, ...cellField(cell) },
     createRng(seed),
     opts.initScale,
   );
@@ -160,7 +161,7 @@ export function makeCharScenario(opts: CharScenarioOptions): ParseResult<CharSce
         loss: opts.loss ?? 'cross-entropy',
         params,
         s0: new Float64Array(hidden),
-        ...(cell === 'lstm' ? { m0: new Float64Array(hidden) } : {}),
+        ...(CELLS[cell].cellState ? { m0: new Float64Array(hidden) } : {}),
         seq,
       },
     },

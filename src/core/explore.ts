@@ -11,7 +11,7 @@ import type {
   Scenario,
   Trace,
 } from './types';
-import { CELLS } from './model';
+import { CELLS, cellOf } from './model';
 
 // What the explorer asks of the core for one picture: build the scenario (from text or from a
 // validated scenario file), run forward + BPTT, and apply one gradient step, so that every
@@ -68,7 +68,7 @@ export function explore(req: ExploreRequest): ExploreResponse {
     scenario = { ...made.value.scenario, symbols: labels };
   } else {
     const { activation, loss } = req;
-    const fileCell = req.scenario.cell ?? 'rnn';
+    const fileCell = cellOf(req.scenario);
     const parsed = parseScenario({
       ...req.scenario,
       ...(activation && CELLS[fileCell].hasActivation ? { activation } : {}),

@@ -26,6 +26,8 @@ export interface GateDecl {
 
 export interface CellDecl {
   label: string;
+  /** The article before the label in a sentence: "an LSTM", "a GRU". */
+  article: 'a' | 'an';
   /**
    * The blocks of H rows that U, W and b stack, in PyTorch's order (spec/trace-format.md,
    * "Gated cells"); empty for the vanilla cell, whose U, W, b are one block.
@@ -35,12 +37,27 @@ export interface CellDecl {
   hasActivation: boolean;
   /** The LSTM's cell state m_t, carried beside s_t; null for the others. */
   cellState: { letter: string; words: string } | null;
+  /**
+   * Where its gradient through time comes from, for the lab's words and tools: `W` when
+   * ∂s_t/∂s_{t-1} = diag(f′(a_t)) W (so ρ(W) and ‖W‖₂ speak of it), `gates` when gates scale it.
+   */
+  recurrence: 'W' | 'gates';
+  /** One gate's bias block starts at a value other than 0 (an LSTM's forget gate, at 1). */
+  initBias?: { gate: string; value: number };
 }
 
 export const CELLS = {
-  rnn: { label: 'Vanilla RNN', gates: [], hasActivation: true, cellState: null },
+  rnn: {
+    label: 'Vanilla RNN',
+    article: 'a',
+    gates: [],
+    hasActivation: true,
+    cellState: null,
+    recurrence: 'W',
+  },
   lstm: {
     label: 'LSTM',
+    article: 'an',
     gates: [
       { name: 'i', fn: 'sigmoid', words: 'input gate' },
       { name: 'f', fn: 'sigmoid', words: 'forget gate' },
@@ -49,9 +66,14 @@ export const CELLS = {
     ],
     hasActivation: false,
     cellState: { letter: 'm', words: 'cell state' },
+    recurrence: 'gates',
+    // Gers et al. 2000; Jozefowicz et al. 2015: f_t ≈ σ(1) ≈ 0.73 keeps the cell state, and its
+    // gradient, alive from the first step.
+    initBias: { gate: 'f', value: 1 },
   },
   gru: {
     label: 'GRU',
+    article: 'a',
     gates: [
       { name: 'r', fn: 'sigmoid', words: 'reset gate' },
       { name: 'z', fn: 'sigmoid', words: 'update gate' },
@@ -59,6 +81,7 @@ export const CELLS = {
     ],
     hasActivation: false,
     cellState: null,
+    recurrence: 'gates',
   },
 } as const satisfies Record<string, CellDecl>;
 
@@ -67,12 +90,26 @@ export const CELL_NAMES = Object.keys(CELLS) as CellName[];
 export const isCellName = (v: unknown): v is CellName =>
   typeof v === 'string' && (CELL_NAMES as string[]).includes(v);
 
-/** The cell of a set of dimensions (absent: the vanilla cell). */
-export const cellOf = (dims: { cell?: CellName }): CellName => dims.cell ?? 'rnn';
+/** The cell a model has when none is named: the one place the default is written. */
+export const DEFAULT_CELL = 'rnn' satisfies CellName;
+
+/** The cell of a set of dimensions (absent: the default cell). */
+export const cellOf = (dims: { cell?: CellName }): CellName => dims.cell ?? DEFAULT_CELL;
+
+/** The cell field of a set of dimensions: absent for the default cell, so old files match. */
+export const cellField = (cell: CellName | undefined): { cell?: CellName } =>
+  cell && cell !== DEFAULT_CELL ? { cell } : {};
+
+/** "an LSTM", "a GRU": a cell's label in a sentence. */
+export const cellWithArticle = (cell: CellName): string =>
+  `${CELLS[cell].article} ${CELLS[cell].label}`;
 
 /** How many blocks of H rows the per-gate parameters (U, W, b) stack: 1, 4 (LSTM) or 3 (GRU). */
-export const gateMultiplier = (cell: CellName = 'rnn'): number =>
+export const gateMultiplier = (cell: CellName = DEFAULT_CELL): number =>
   Math.max(1, CELLS[cell].gates.length);
+
+/** Entries of the state a cell carries from step to step: s, and a cell state beside it. */
+export const stateSize = (cell: CellName, H: number): number => (CELLS[cell].cellState ? 2 * H : H);
 
 export interface ParamDecl {
   /** What it does in the cell. */
@@ -167,7 +204,7 @@ export function paramShape(name: ParamName, dims: Dims): [number, number] {
 }
 
 /** A parameter's shape in symbols: "H × D", "4H × D" for an LSTM, or "H" for a vector. */
-export function paramShapeSymbols(name: ParamName, cell: CellName = 'rnn'): string {
+export function paramShapeSymbols(name: ParamName, cell: CellName = DEFAULT_CELL): string {
   const [r, c] = PARAMS[name].shape;
   const g = PARAMS[name].perGate ? gateMultiplier(cell) : 1;
   const rows = g === 1 ? r : `${g}${r}`;
@@ -301,7 +338,7 @@ export const CHOICES = {
     kind: 'enum',
     options: CELL_NAMES,
     labels: labelsOf(CELLS),
-    default: 'rnn',
+    default: DEFAULT_CELL,
     label: 'Cell',
   } satisfies EnumChoice<CellName>,
 } as const;

@@ -1,14 +1,13 @@
 import type { Dims, Params, ParamName } from './types';
-import { PARAM_NAMES, PARAMS, paramShape } from './model';
+import { CELLS, cellField, cellOf, PARAM_NAMES, PARAMS, paramShape } from './model';
 import type { Rng } from './rng';
 
 export { paramShape };
 
 /** One tensor per parameter of model.ts, made by fn. */
 export function mapParams(dims: Dims, fn: (name: ParamName, size: number) => Float64Array): Params {
-  const p = { H: dims.H, D: dims.D, K: dims.K } as Params;
-  // A gated cell travels with its parameters, so every shape derived from them is right.
-  if (dims.cell && dims.cell !== 'rnn') p.cell = dims.cell;
+  // The cell travels with its parameters, so every shape derived from them is right.
+  const p = { H: dims.H, D: dims.D, K: dims.K, ...cellField(dims.cell) } as Params;
   for (const name of PARAM_NAMES) {
     const [r, c] = paramShape(name, dims);
     p[name] = fn(name, r * c);
@@ -43,8 +42,11 @@ export function initParams(dims: Dims, rng: Rng, scale = 1): Params {
     const fanIn = PARAMS[name].fanIn;
     if (fanIn) fill(p[name], dims[fanIn]);
   }
-  // An LSTM's forget-gate bias starts at 1, as is customary (Gers et al. 2000; Jozefowicz et al.
-  // 2015): f_t ≈ σ(1) ≈ 0.73 keeps the cell state, and its gradient, alive from the first step.
-  if (dims.cell === 'lstm') p.b.fill(1, dims.H, 2 * dims.H);
+  // A gate whose bias starts elsewhere than 0 (an LSTM's forget gate: model.ts says why).
+  const decl = CELLS[cellOf(dims)];
+  if ('initBias' in decl) {
+    const block = decl.gates.findIndex((g) => g.name === decl.initBias.gate);
+    p.b.fill(decl.initBias.value, block * dims.H, (block + 1) * dims.H);
+  }
   return p;
 }

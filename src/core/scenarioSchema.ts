@@ -3,6 +3,10 @@ import {
   ACTIVATION_NAMES,
   CELL_NAMES,
   CELLS,
+  cellField,
+  cellOf,
+  cellWithArticle,
+  DEFAULT_CELL,
   gateMultiplier,
   LIMITS,
   LOSS_NAMES,
@@ -14,11 +18,16 @@ import {
   type Dims,
   type ParamName,
 } from './model';
-import type { Params, Scenario, Trace } from './types';
+import type { Params, Scenario } from './types';
 
 // One schema for every scenario that comes from outside: the CLI, an imported file, a preset.
 // Structure first (types, finite numbers), then shapes against the dimensions that U and V set,
 // then the limits of model.ts. Field names, options and bounds all come from model.ts.
+
+/** "an LSTM" (or "an LSTM or a …"): the cells with a cell state, for messages. */
+const WITH_CELL_STATE = CELL_NAMES.filter((c) => CELLS[c].cellState)
+  .map(cellWithArticle)
+  .join(' or ');
 
 const finite = z.number({ error: 'expected a finite number' });
 const vector = z.array(finite, { error: 'expected an array of numbers' });
@@ -44,7 +53,7 @@ const NOTES_MAX = 10_000;
 const scenarioJson = z.object({
   cell: z._default(
     z.enum(CELL_NAMES as [string, ...string[]], { error: `expected ${quoted(CELL_NAMES)}` }),
-    CELL_NAMES[0],
+    DEFAULT_CELL,
   ),
   // Optional here, defaulted after the checks: a gated cell must not name one.
   activation: z.optional(
@@ -161,10 +170,10 @@ function checkCellFields(sc: z.output<typeof scenarioJson>, ctx: Ctx): boolean {
   if (!CELLS[cell].hasActivation && sc.activation !== undefined)
     return fail(
       ['activation'],
-      `a${cell === 'lstm' ? 'n' : ''} ${CELLS[cell].label}'s nonlinearities are fixed; leave activation out`,
+      `${cellWithArticle(cell)}'s nonlinearities are fixed; leave activation out`,
     );
   if (!CELLS[cell].cellState && sc.m0 !== undefined)
-    return fail(['m0'], `only an LSTM has a cell state; leave m0 out`);
+    return fail(['m0'], `only ${WITH_CELL_STATE} has a cell state; leave m0 out`);
   return true;
 }
 
@@ -288,7 +297,7 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
   const sc = r.data;
   const { H, D, K, T, cell } = dimsOf(sc);
   const params = { H, D, K } as Params;
-  if (cell !== 'rnn') params.cell = cell;
+  Object.assign(params, cellField(cell));
   for (const name of PARAM_NAMES) {
     const v = sc.params[name];
     params[name] =
@@ -301,7 +310,9 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
       loss: sc.loss as Scenario['loss'],
       params,
       s0: sc.s0 ? Float64Array.from(sc.s0) : new Float64Array(H),
-      ...(cell === 'lstm' ? { m0: sc.m0 ? Float64Array.from(sc.m0) : new Float64Array(H) } : {}),
+      ...(CELLS[cell].cellState
+        ? { m0: sc.m0 ? Float64Array.from(sc.m0) : new Float64Array(H) }
+        : {}),
       seq: { T, D, K, inputs: flat(sc.inputs), targets: flat(sc.targets) },
       ...(sc.symbols ? { symbols: sc.symbols } : {}),
       ...(sc.notes !== undefined ? { notes: sc.notes } : {}),
@@ -368,68 +379,19 @@ export function paramsToJson(dims: Dims, values: Record<ParamName, Float64Array>
 
 /** The scenario as JSON, the inverse of parseScenario (export, presets). */
 export function scenarioToJson(sc: Scenario): ScenarioJson {
-  const { D, K, cell = 'rnn' } = sc.params;
+  const { D, K } = sc.params;
+  const cell = cellOf(sc.params);
   const T = sc.seq.T;
   return {
-    ...(cell === 'rnn' ? { activation: sc.activation } : { cell }),
+    ...cellField(cell),
+    ...(CELLS[cell].hasActivation ? { activation: sc.activation } : {}),
     loss: sc.loss,
     params: paramsToJson(sc.params, sc.params),
     s0: Array.from(sc.s0),
-    ...(cell === 'lstm' ? { m0: Array.from(sc.m0 ?? new Float64Array(sc.params.H)) } : {}),
+    ...(CELLS[cell].cellState ? { m0: Array.from(sc.m0 ?? new Float64Array(sc.params.H)) } : {}),
     inputs: toRows(sc.seq.inputs, T, D),
     targets: toRows(sc.seq.targets, T, K),
     ...(sc.symbols ? { symbols: [...sc.symbols] } : {}),
     ...(sc.notes !== undefined ? { notes: sc.notes } : {}),
-  };
-}
-
-/**
- * The trace as JSON per spec/trace-format.md, with the two terms of dL/ds_t as extra keys, and
- * for a gated cell its gates, an LSTM's m and ∂L/∂m_t (with its two terms), a GRU's parts of
- * ∂L/∂s_{t-1}.
- */
-export function traceToJson(tr: Trace) {
-  const { T, H, K } = tr;
-  const GH = gateMultiplier(tr.cell) * H;
-  const rows = (m: Float64Array) => toRows(m, T, H);
-  const g = tr.gated;
-  const gated =
-    g?.cell === 'lstm'
-      ? {
-          m: rows(g.m),
-          dL_dm: rows(g.dL_dm),
-          dL_dm_from_s: rows(g.dL_dm_from_s),
-          dL_dm_from_next: rows(g.dL_dm_from_next),
-          gates: { i: rows(g.gates.i), f: rows(g.gates.f), g: rows(g.gates.g), q: rows(g.gates.q) },
-        }
-      : g?.cell === 'gru'
-        ? {
-            gates: { r: rows(g.gates.r), z: rows(g.gates.z), n: rows(g.gates.n) },
-            dL_dsprev_direct: rows(g.dL_dsprev_direct),
-            dL_dsprev_via_z: rows(g.dL_dsprev_z),
-            dL_dsprev_via_n: rows(g.dL_dsprev_n),
-            dL_dsprev_via_r: rows(g.dL_dsprev_r),
-          }
-        : {};
-  return {
-    ...(g ? { cell: g.cell } : {}),
-    T,
-    a: toRows(tr.a, T, GH),
-    s: toRows(tr.s, T, H),
-    o: toRows(tr.o, T, K),
-    yhat: toRows(tr.yhat, T, K),
-    losses: Array.from(tr.losses),
-    loss: tr.loss,
-    dL_do: toRows(tr.dL_do, T, K),
-    dL_ds: toRows(tr.dL_ds, T, H),
-    dL_da: toRows(tr.dL_da, T, GH),
-    dL_ds_from_output: toRows(tr.dL_ds_out, T, H),
-    dL_ds_from_future: toRows(tr.dL_ds_next, T, H),
-    ...gated,
-    grads: {
-      ...paramsToJson(tr, tr.grads),
-      s0: Array.from(tr.grads.s0),
-      ...(tr.grads.m0 ? { m0: Array.from(tr.grads.m0) } : {}),
-    },
   };
 }

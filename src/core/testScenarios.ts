@@ -3,7 +3,7 @@
 // indices when they are one-hot).
 import { initParams } from './params';
 import { createRng, type Rng } from './rng';
-import type { CellName } from './model';
+import { CELLS, type CellName } from './model';
 import type { ActivationName, LossName, Scenario } from './types';
 import type { TrainSequence } from './train/workspace';
 
@@ -91,7 +91,10 @@ export function randomCase(
   else fast.inputs = inputs;
   if (oneHotTargets) fast.targetIndex = targetIndex;
   else fast.targets = targets;
-  const m0 = opts.cell === 'lstm' ? Float64Array.from({ length: H }, () => rng.normal()) : null;
+  const m0 =
+    opts.cell && CELLS[opts.cell].cellState
+      ? Float64Array.from({ length: H }, () => rng.normal())
+      : null;
   return {
     scenario: {
       activation: act,

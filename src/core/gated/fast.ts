@@ -1,5 +1,5 @@
 import { lossStep } from '../losses';
-import { CELLS, gateMultiplier } from '../model';
+import { CELLS, cellOf, gateMultiplier, stateSize, type CellName } from '../model';
 import { gemvAdd, gemvTAdd, outerAccum, sumRowsAdd } from '../train/kernels';
 import type { TrainSequence } from '../train/workspace';
 import type { LossName, Params } from '../types';
@@ -10,11 +10,15 @@ import { addWv, createGatedSimd, gradW, loadW, wTransposeDa, type GatedSimd } fr
 // whole history for the explorer) without the per-step terms, on chunks of a longer sequence
 // with the state carried in, and no allocation per chunk. Tested against those two.
 
-export type GatedCell = 'lstm' | 'gru';
+/** The cells that model.ts declares with gates: each has one entry in GATED_KERNELS below. */
+export type GatedCell = {
+  [C in CellName]: (typeof CELLS)[C]['gates'] extends readonly [] ? never : C;
+}[CellName];
 
-/** Entries of the carried state: s (H), and for an LSTM the cell state m after it (2H). */
-export const stateSize = (cell: GatedCell | 'rnn', H: number): number =>
-  CELLS[cell].cellState ? 2 * H : H;
+export { stateSize };
+
+export const isGatedCell = (cell: CellName | undefined): cell is GatedCell =>
+  cell !== undefined && CELLS[cell].gates.length > 0;
 
 /** The gradients of one chunk: the five tensors, ∂L/∂s_0 and, for an LSTM, ∂L/∂m_0. */
 export interface GatedGrads {
@@ -81,7 +85,10 @@ export function createGatedWorkspace(
   if (!(Number.isInteger(maxT) && maxT >= 1))
     throw new Error(`maxT must be a positive integer, got ${maxT}`);
   const G = gateMultiplier(cell) * H;
-  const lstm = cell === 'lstm';
+  // A cell state (the LSTM's m) and the fourth gate block are the LSTM's; the GRU's n block
+  // pairs with r ⊙ s_{t-1}, gathered apart for the weight gradient (rzRows, nRows).
+  const hasM = CELLS[cell].cellState !== null;
+  const sRows = GATED_KERNELS[cell].sRows(H);
   const rows = (n: number) => new Float64Array(maxT * n);
   const sv = createGatedSimd(H, G, maxT);
   // In the module's memory when the SIMD products run, else plain arrays.
@@ -94,7 +101,7 @@ export function createGatedWorkspace(
     b: new Float64Array(G),
     c: new Float64Array(K),
     s0: new Float64Array(H),
-    m0: new Float64Array(lstm ? H : 0),
+    m0: new Float64Array(hasM ? H : 0),
   };
   return {
     cell,
@@ -104,22 +111,22 @@ export function createGatedWorkspace(
     g0: rows(H),
     g1: rows(H),
     g2: rows(H),
-    g3: rows(lstm ? H : 0),
+    g3: rows(G > 3 * H ? H : 0),
     aux: shared('aux', maxT * H),
     s: shared('s', (maxT + 1) * H),
-    m: new Float64Array(lstm ? (maxT + 1) * H : 0),
+    m: new Float64Array(hasM ? (maxT + 1) * H : 0),
     o: rows(K),
     yhat: rows(K),
     losses: rows(1),
     dL_do: rows(K),
     dL_da: shared('da', maxT * G),
     dL_ds: rows(H),
-    dL_dm: rows(lstm ? H : 0),
+    dL_dm: rows(hasM ? H : 0),
     next: shared('next', H),
     dmf: new Float64Array(H),
     tmp: shared('tmp', H),
-    rzRows: rows(lstm ? 0 : 2 * H),
-    nRows: rows(lstm ? 0 : H),
+    rzRows: rows(sRows < G ? sRows : 0),
+    nRows: rows(sRows < G ? G - sRows : 0),
     yOne: new Float64Array(K),
     grads,
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
@@ -152,8 +159,7 @@ export function gatedForwardBackward(
   const total = forwardPass(ws, params, loss, seq, state, start, len);
   const lastOnly = opts.lastOnly === true && len > 0;
   if (lastOnly) ws.dL_do.fill(0, 0, (len - 1) * ws.dims.K);
-  if (ws.cell === 'lstm') lstmBackward(ws, params, len);
-  else gruBackward(ws, params, len);
+  GATED_KERNELS[ws.cell].backward(ws, params, len);
   weightGrads(ws, seq, start, len);
   return lastOnly ? ws.losses[len - 1] : total;
 }
@@ -186,9 +192,10 @@ function forwardPass(
   const { s, m, o, yhat, dL_do, losses, yOne } = ws;
   if (ws.simd) loadW(ws.simd, params.W);
   s.set(state.subarray(0, H), 0);
-  if (ws.cell === 'lstm') m.set(state.subarray(H, 2 * H), 0);
+  const hasM = m.length > 0;
+  if (hasM) m.set(state.subarray(H, 2 * H), 0);
   let total = 0;
-  const step = ws.cell === 'lstm' ? lstmStep : gruStep;
+  const step = GATED_KERNELS[ws.cell].step;
   for (let t = 0; t < len; t++) {
     const tt = start + t;
     const x: StepInput = { t, hot: seq.inputIndex ? seq.inputIndex[tt] : DENSE, x: seq.inputs, tt };
@@ -208,7 +215,7 @@ function forwardPass(
     total += Lt;
   }
   ws.stateLast.set(s.subarray(len * H, (len + 1) * H), 0);
-  if (ws.cell === 'lstm') ws.stateLast.set(m.subarray(len * H, (len + 1) * H), H);
+  if (hasM) ws.stateLast.set(m.subarray(len * H, (len + 1) * H), H);
   return total;
 }
 
@@ -377,10 +384,10 @@ function weightGrads(ws: GatedWorkspace, seq: TrainSequence, start: number, len:
   outerAccum(grads.V, K, H, dL_do, len, s, H); // Σ ∂L/∂o_t s_tᵀ
   if (ws.simd) {
     // Σ ∂L/∂a_t s_{t-1}ᵀ; a GRU's n block pairs with r_t ⊙ s_{t-1} instead.
-    const n = ws.cell === 'gru' ? 2 * H : G;
+    const n = GATED_KERNELS[ws.cell].sRows(H);
     gradW(ws.simd, len, 0, n, 's');
     if (n < G) gradW(ws.simd, len, n, G, 'aux');
-  } else if (ws.cell === 'lstm') {
+  } else if (GATED_KERNELS[ws.cell].sRows(H) === G) {
     outerAccum(grads.W, G, H, dL_da, len, s, 0); // Σ ∂L/∂a_t s_{t-1}ᵀ
   } else {
     // Rows of block n pair with r_t ⊙ s_{t-1}, the others with s_{t-1}: each block's rows of
@@ -414,8 +421,7 @@ function checkGated(
   len: number,
 ): void {
   const { H, D, K } = ws.dims;
-  if (p.cell !== ws.cell)
-    throw new Error(`workspace is for a ${ws.cell}, params for ${p.cell ?? 'rnn'}`);
+  if (p.cell !== ws.cell) throw new Error(`workspace is for a ${ws.cell}, params for ${cellOf(p)}`);
   if (p.H !== H || p.D !== D || p.K !== K)
     throw new Error(`workspace is for H=${H} D=${D} K=${K}, params are H=${p.H} D=${p.D} K=${p.K}`);
   if (seq.D !== D || seq.K !== K)
@@ -443,3 +449,19 @@ function checkGated(
   } else if (!(seq.targets && seq.targets.length >= seq.T * K))
     throw new Error('sequence needs targets (T x K) or targetIndex');
 }
+
+/**
+ * Each gated cell's own steps on the training path, keyed by the cell's name (a gated cell
+ * without an entry does not compile): its forward step, its backward sweep, and how many rows
+ * of W (from the top) pair with s_{t-1} in the weight gradient; the rest pair with r ⊙ s_{t-1}.
+ */
+const GATED_KERNELS: {
+  readonly [C in GatedCell]: {
+    step: (ws: GatedWorkspace, p: Params, x: StepInput) => void;
+    backward: (ws: GatedWorkspace, p: Params, len: number) => void;
+    sRows: (H: number) => number;
+  };
+} = {
+  lstm: { step: lstmStep, backward: lstmBackward, sRows: (H) => 4 * H },
+  gru: { step: gruStep, backward: gruBackward, sRows: (H) => 2 * H },
+};

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CELLS, LOSS_NAMES, type CellName, type LossName } from '../model';
 import { initParams } from '../params';
 import { createRng } from '../rng';
-import { parseScenario, scenarioToJson, traceToJson } from '../scenarioSchema';
+import { parseScenario, scenarioToJson } from '../scenarioSchema';
+import { traceToJson } from '../traceJson';
 import { computeTrace, firstNonFinite } from '../trace';
 import type { Scenario } from '../types';
 

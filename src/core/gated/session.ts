@@ -12,6 +12,7 @@ import {
   createGatedWorkspace,
   gatedForward,
   gatedForwardBackward,
+  isGatedCell,
   stateSize,
   type GatedCell,
   type GatedWorkspace,
@@ -41,7 +42,7 @@ export function createGatedSession(
   maxT: number,
 ): GatedSession {
   const cell = params.cell;
-  if (cell !== 'lstm' && cell !== 'gru') throw new Error('createGatedSession: not a gated cell');
+  if (!isGatedCell(cell)) throw new Error('createGatedSession: not a gated cell');
   const tensors = paramTensors(params);
   return {
     model: { params, loss, cell },
@@ -124,7 +125,7 @@ export function sampleGatedChars(
   temperature = 1,
 ): Int32Array {
   const cell = params.cell;
-  if (cell !== 'lstm' && cell !== 'gru') throw new Error('sampleGatedChars: not a gated cell');
+  if (!isGatedCell(cell)) throw new Error('sampleGatedChars: not a gated cell');
   const { D, K } = params;
   if (D !== K)
     throw new Error(`sampling feeds outputs back as inputs: needs D = K, got ${D}, ${K}`);
@@ -171,7 +172,7 @@ export function gatedFlow(
   state?: Float64Array,
 ): GatedFlow {
   const cell = params.cell;
-  if (cell !== 'lstm' && cell !== 'gru') throw new Error('gatedFlow: not a gated cell');
+  if (!isGatedCell(cell)) throw new Error('gatedFlow: not a gated cell');
   const { H } = params;
   const { T } = seq;
   if (T < 1) throw new Error('gatedFlow needs at least one step');
@@ -189,7 +190,7 @@ export function gatedFlow(
   };
   return {
     gradNorm: norms(ws.grads.s0, ws.dL_ds),
-    cellGradNorm: cell === 'lstm' ? norms(ws.grads.m0, ws.dL_dm) : null,
+    cellGradNorm: ws.dL_dm.length > 0 ? norms(ws.grads.m0, ws.dL_dm) : null,
     dLT_ds,
     lossT,
   };

@@ -1,3 +1,4 @@
+import { CELLS, cellOf } from '../model';
 import { ACTIVATIONS } from '../activations';
 import { gradientCheck, type GradCheckTarget } from '../gradcheck';
 import { cloneParams } from '../params';
@@ -66,8 +67,10 @@ export function checkGradients(
   const r = gradientCheck(sc, { samples, rng, lossFn });
   const e = r.maxRelError;
   // A gated cell's nonlinearities are smooth whatever the activation choice says.
-  const vanilla = (params.cell ?? 'rnn') === 'rnn';
-  const kink = vanilla && !ACTIVATIONS[act].smooth && r.minAbsPreactivation < 10 * r.eps;
+  const kink =
+    CELLS[cellOf(params)].hasActivation &&
+    !ACTIVATIONS[act].smooth &&
+    r.minAbsPreactivation < 10 * r.eps;
   const base = `Central differences with ε = ${r.eps} are accurate to about ε² in the loss, so a right BPTT gradient agrees to about ${GOOD} or less`;
   let verdict: string;
   if (e <= GOOD) verdict = `; the worst here, ${e.toExponential(1)}, says the gradients are right.`;

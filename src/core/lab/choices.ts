@@ -1,5 +1,6 @@
 import {
   CELL_NAMES,
+  DEFAULT_CELL,
   CHOICES,
   inBounds,
   type ActivationName,
@@ -108,7 +109,10 @@ export const LAB_CHOICES = {
 export type LabChoiceName = keyof typeof LAB_CHOICES;
 
 /** The cells the lab's side-by-side comparison puts beside the vanilla RNN (`compare=`). */
-export const COMPARE_CELLS = CELL_NAMES.filter((c) => c !== 'rnn') as Exclude<CellName, 'rnn'>[];
+export const COMPARE_CELLS = CELL_NAMES.filter((c) => c !== DEFAULT_CELL) as Exclude<
+  CellName,
+  typeof DEFAULT_CELL
+>[];
 export type CompareCell = (typeof COMPARE_CELLS)[number];
 
 /**

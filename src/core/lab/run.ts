@@ -1,6 +1,6 @@
 import { globalNorm, type ClipConfig } from '../clip';
 import { decodeIndices } from '../encoding';
-import { PARAM_NAMES, type ParamName } from '../model';
+import { CELLS, cellOf, cellWithArticle, PARAM_NAMES, type ParamName } from '../model';
 import {
   cloneOptimizerState,
   createOptimizerState,
@@ -640,7 +640,7 @@ export function createLabRun(choices: LabChoices): LabRun {
       },
     }),
     restore(s) {
-      const sc = { ...s.choices, cell: s.choices.cell ?? 'rnn' };
+      const sc = { ...s.choices, cell: cellOf(s.choices) };
       if (
         sc.task !== c.task ||
         sc.cell !== c.cell ||
@@ -689,9 +689,13 @@ export function createLabRun(choices: LabChoices): LabRun {
     gradientFlow: (withJacobian = true) =>
       labGradientFlow(session.model.params, c.act, task.loss, firstSequence(), withJacobian),
     firstSequence,
-    spectral: () => (c.cell === 'rnn' ? spectralReport(session.model.params.W, c.hidden) : null),
+    spectral: () =>
+      CELLS[c.cell].recurrence === 'W' ? spectralReport(session.model.params.W, c.hidden) : null,
     setSpectralRadius(r) {
-      if (c.cell !== 'rnn') throw new Error('ρ(W) applies to the vanilla cell only');
+      if (CELLS[c.cell].recurrence !== 'W')
+        throw new Error(
+          `ρ(W) applies where the gradient runs through W (a vanilla cell), not to ${cellWithArticle(c.cell)}`,
+        );
       const W = session.model.params.W;
       W.set(rescaleToSpectralRadius(W, c.hidden, r));
     },
@@ -710,7 +714,7 @@ export function createLabRun(choices: LabChoices): LabRun {
 /** A new run in the state of a snapshot. */
 export function restoreLabRun(s: LabSnapshot): LabRun {
   // Runs saved before the cell was a choice are the vanilla cell's.
-  const run = createLabRun({ ...s.choices, cell: s.choices.cell ?? 'rnn' });
+  const run = createLabRun({ ...s.choices, cell: cellOf(s.choices) });
   run.restore(s);
   return run;
 }
