@@ -331,3 +331,33 @@ describe.concurrent('npm run -s trace -- FILE with a gated cell', () => {
     });
   });
 });
+
+describe.concurrent('npm run -s trace -- FILE with leaky units', () => {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(join(root, `test/fixtures/${name}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+
+  it(
+    'prints the trace equal to an independent reference to 1e-9 (scripts/reference/leaky_trace.py)',
+    SLOW,
+    async () => {
+      const r = await runTrace([join(root, 'test/fixtures/leaky-scenario.json')]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const tr = JSON.parse(r.stdout) as Record<string, unknown>;
+      expectClose(tr, fixture('leaky-trace'));
+      expect(tr.grads).not.toHaveProperty('keep');
+    },
+  );
+
+  it('refuses a keep rate of 1, naming the field', SLOW, async () => {
+    const sc = fixture('leaky-scenario');
+    (sc.params as { keep: number[] }).keep = [0.9, 1, 0];
+    const r = await runTrace(['-'], JSON.stringify(sc));
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe('params.keep[1]: expected a keep rate in [0, 1), got 1');
+  });
+});

@@ -1,4 +1,4 @@
-import { CELLS, cellField, cellOf } from './model';
+import { CELLS, CHOICES, cellField, cellOf, ratesInBounds, ratesPerUnit } from './model';
 import { initParams } from './params';
 import { createRng } from './rng';
 import type { ParseResult } from './scenarioSchema';
@@ -123,6 +123,8 @@ export interface CharScenarioOptions {
   cell?: CellName;
   /** Seed of the weight initialisation: the same seed gives the same weights. */
   seed: number;
+  /** Leaky units' keep rates, one for all units or one each (default CHOICES.keep's). */
+  keep?: readonly number[];
   /** A fixed vocabulary (default: the text's own). */
   vocab?: Vocab;
   /** Scale of the initial weights, passed to initParams (default 1). */
@@ -143,12 +145,23 @@ export function makeCharScenario(opts: CharScenarioOptions): ParseResult<CharSce
     return { ok: false, error: `hidden: expected a positive integer, got ${hidden}` };
   if (!Number.isFinite(seed))
     return { ok: false, error: `seed: expected a finite number, got ${seed}` };
+  if (opts.keep && !ratesInBounds(CHOICES.keep, opts.keep, hidden))
+    return {
+      ok: false,
+      error: `keep: expected one rate, or ${hidden}, each in [${CHOICES.keep.min}, ${CHOICES.keep.below}), got ${opts.keep.join(', ')}`,
+    };
   const cs = charSequence(text, opts.vocab);
   if (!cs.ok) return cs;
   const { seq } = cs.value;
   const cell = cellOf(opts);
   const params = initParams(
-    { H: hidden, D: seq.D, K: seq.K, ...cellField(cell) },
+    {
+      H: hidden,
+      D: seq.D,
+      K: seq.K,
+      ...cellField(cell),
+      ...(opts.keep && CELLS[cell].keep ? { keep: ratesPerUnit(opts.keep, hidden) } : {}),
+    },
     createRng(seed),
     opts.initScale,
   );

@@ -26,8 +26,8 @@ export interface GateDecl {
 
 export interface CellDecl {
   label: string;
-  /** The article before the label in a sentence: "an LSTM", "a GRU". */
-  article: 'a' | 'an';
+  /** The cell in a sentence, with its article: "an LSTM", "a GRU". */
+  phrase: string;
   /**
    * The blocks of H rows that U, W and b stack, in PyTorch's order (spec/trace-format.md,
    * "Gated cells"); empty for the vanilla cell, whose U, W, b are one block.
@@ -44,20 +44,35 @@ export interface CellDecl {
   recurrence: 'W' | 'gates';
   /** One gate's bias block starts at a value other than 0 (an LSTM's forget gate, at 1). */
   initBias?: { gate: string; value: number };
+  /**
+   * Leaky units (Goodfellow et al., 10.9.2): each unit keeps a fixed, untrained share of its old
+   * state, s_t = keep ⊙ s_{t-1} + (1 − keep) ⊙ f(a_t), chosen as CHOICES.keep.
+   */
+  keep: boolean;
 }
 
 export const CELLS = {
   rnn: {
     label: 'Vanilla RNN',
-    article: 'a',
+    phrase: 'a vanilla RNN',
     gates: [],
     hasActivation: true,
     cellState: null,
     recurrence: 'W',
+    keep: false,
+  },
+  leaky: {
+    label: 'Leaky units',
+    phrase: 'an RNN of leaky units',
+    gates: [],
+    hasActivation: true,
+    cellState: null,
+    recurrence: 'W',
+    keep: true,
   },
   lstm: {
     label: 'LSTM',
-    article: 'an',
+    phrase: 'an LSTM',
     gates: [
       { name: 'i', fn: 'sigmoid', words: 'input gate' },
       { name: 'f', fn: 'sigmoid', words: 'forget gate' },
@@ -70,10 +85,11 @@ export const CELLS = {
     // Gers et al. 2000; Jozefowicz et al. 2015: f_t ≈ σ(1) ≈ 0.73 keeps the cell state, and its
     // gradient, alive from the first step.
     initBias: { gate: 'f', value: 1 },
+    keep: false,
   },
   gru: {
     label: 'GRU',
-    article: 'a',
+    phrase: 'a GRU',
     gates: [
       { name: 'r', fn: 'sigmoid', words: 'reset gate' },
       { name: 'z', fn: 'sigmoid', words: 'update gate' },
@@ -82,6 +98,7 @@ export const CELLS = {
     hasActivation: false,
     cellState: null,
     recurrence: 'gates',
+    keep: false,
   },
 } as const satisfies Record<string, CellDecl>;
 
@@ -101,8 +118,7 @@ export const cellField = (cell: CellName | undefined): { cell?: CellName } =>
   cell && cell !== DEFAULT_CELL ? { cell } : {};
 
 /** "an LSTM", "a GRU": a cell's label in a sentence. */
-export const cellWithArticle = (cell: CellName): string =>
-  `${CELLS[cell].article} ${CELLS[cell].label}`;
+export const cellWithArticle = (cell: CellName): string => CELLS[cell].phrase;
 
 /** How many blocks of H rows the per-gate parameters (U, W, b) stack: 1, 4 (LSTM) or 3 (GRU). */
 export const gateMultiplier = (cell: CellName = DEFAULT_CELL): number =>
@@ -221,6 +237,8 @@ export interface NotationDecl {
   cellState: string;
   /** Each parameter's symbol as TeX and as plain text (for accessible labels and titles). */
   params: Record<ParamName, { tex: string; text: string }>;
+  /** Leaky units' keep rates (not α: that is the learning rate here). */
+  keep: { tex: string; text: string };
 }
 
 export const NOTATIONS = {
@@ -235,6 +253,7 @@ export const NOTATIONS = {
       b: { tex: '\\mathbf{b}', text: 'b' },
       c: { tex: '\\mathbf{c}', text: 'c' },
     },
+    keep: { tex: '\\boldsymbol{\\kappa}', text: 'κ' },
   },
   wxh: {
     label: 'W_xh, W_hh, W_hy, b_h, b_y, hₜ',
@@ -247,6 +266,7 @@ export const NOTATIONS = {
       b: { tex: '\\mathbf{b}_{h}', text: 'b_h' },
       c: { tex: '\\mathbf{b}_{y}', text: 'b_y' },
     },
+    keep: { tex: '\\boldsymbol{\\kappa}', text: 'κ' },
   },
 } as const satisfies Record<string, NotationDecl>;
 
@@ -276,6 +296,15 @@ export interface EnumChoice<T extends string> {
   /** Each option's words for a menu. */
   labels: Record<T, string>;
   default: T;
+  label: string;
+}
+/** One rate for every unit, or one per unit: each in [min, below). */
+export interface RatesChoice {
+  kind: 'rates';
+  min: number;
+  /** Exclusive upper bound. */
+  below: number;
+  default: readonly number[];
   label: string;
 }
 export interface TextChoice {
@@ -341,6 +370,15 @@ export const CHOICES = {
     default: DEFAULT_CELL,
     label: 'Cell',
   } satisfies EnumChoice<CellName>,
+  // A cell with `keep` (leaky units): the share of its old state each unit keeps per step.
+  // Below 1: a unit that kept everything would never read its input.
+  keep: {
+    kind: 'rates',
+    min: 0,
+    below: 1,
+    default: [0.5],
+    label: 'Keep rate',
+  } satisfies RatesChoice,
 } as const;
 
 export type ChoiceName = keyof typeof CHOICES;
@@ -354,6 +392,18 @@ export const LIMITS = {
   D: { min: 1, max: CHOICES.text.maxLength },
   K: { min: 1, max: CHOICES.text.maxLength },
 } as const;
+
+/** Does a rates choice accept these rates for H units (one for all, or one each)? */
+export function ratesInBounds(c: RatesChoice, rates: readonly number[], H: number): boolean {
+  return (
+    (rates.length === 1 || rates.length === H) &&
+    rates.every((r) => Number.isFinite(r) && r >= c.min && r < c.below)
+  );
+}
+
+/** One rate per unit: a single rate given for all units is repeated H times. */
+export const ratesPerUnit = (rates: readonly number[], H: number): Float64Array =>
+  Float64Array.from({ length: H }, (_, i) => (rates.length === 1 ? rates[0] : rates[i]));
 
 /** Does an integer-valued choice accept v? */
 export function inBounds(c: IntChoice | NumberChoice, v: number): boolean {

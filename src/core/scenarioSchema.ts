@@ -3,6 +3,7 @@ import {
   ACTIVATION_NAMES,
   CELL_NAMES,
   CELLS,
+  CHOICES,
   cellField,
   cellOf,
   cellWithArticle,
@@ -14,6 +15,7 @@ import {
   PARAM_NAMES,
   PARAMS,
   paramShape,
+  ratesPerUnit,
   type CellName,
   type Dims,
   type ParamName,
@@ -26,6 +28,11 @@ import type { Params, Scenario } from './types';
 
 /** "an LSTM" (or "an LSTM or a …"): the cells with a cell state, for messages. */
 const WITH_CELL_STATE = CELL_NAMES.filter((c) => CELLS[c].cellState)
+  .map(cellWithArticle)
+  .join(' or ');
+
+/** "an RNN of leaky units": the cells with keep rates, for messages. */
+const WITH_KEEP = CELL_NAMES.filter((c) => CELLS[c].keep)
   .map(cellWithArticle)
   .join(' or ');
 
@@ -65,9 +72,13 @@ const scenarioJson = z.object({
     z.enum(LOSS_NAMES as [string, ...string[]], { error: `expected ${quoted(LOSS_NAMES)}` }),
     LOSS_NAMES[0],
   ),
-  params: z.object(paramsShape, {
-    error: `expected an object with ${PARAM_NAMES.slice(0, -1).join(', ')} and ${PARAM_NAMES.at(-1)}`,
-  }),
+  params: z.object(
+    // Leaky units' keep rates sit with the parameters they shape, though they are not trained.
+    { ...paramsShape, keep: z.optional(vector) },
+    {
+      error: `expected an object with ${PARAM_NAMES.slice(0, -1).join(', ')} and ${PARAM_NAMES.at(-1)}`,
+    },
+  ),
   s0: z.optional(vector),
   m0: z.optional(vector),
   inputs: matrix,
@@ -174,6 +185,21 @@ function checkCellFields(sc: z.output<typeof scenarioJson>, ctx: Ctx): boolean {
     );
   if (!CELLS[cell].cellState && sc.m0 !== undefined)
     return fail(['m0'], `only ${WITH_CELL_STATE} has a cell state; leave m0 out`);
+  const keep = sc.params.keep;
+  if (keep !== undefined) {
+    if (!CELLS[cell].keep)
+      return fail(
+        ['params', 'keep'],
+        `only ${WITH_KEEP} keeps a share of its state; leave keep out`,
+      );
+    const { min, below } = CHOICES.keep;
+    const bad = keep.findIndex((r) => !(r >= min && r < below));
+    if (bad >= 0)
+      return fail(
+        ['params', 'keep', bad],
+        `expected a keep rate in [${min}, ${below}), got ${keep[bad]}`,
+      );
+  }
   return true;
 }
 
@@ -220,6 +246,7 @@ const shapedScenario = scenarioJson.check(
       if (PARAMS[name].shape[1] === 1) checkVector(sc.params[name] as number[], rows, field, ctx);
       else checkMatrix(sc.params[name] as number[][], rows, cols, field, ctx);
     }
+    if (sc.params.keep) checkVector(sc.params.keep, dims.H, 'params.keep', ctx);
     if (sc.s0) checkVector(sc.s0, dims.H, 's0', ctx);
     if (sc.m0) checkVector(sc.m0, dims.H, 'm0', ctx);
     checkMatrix(sc.inputs, dims.T, dims.D, 'inputs', ctx);
@@ -298,6 +325,10 @@ export function parseScenario(value: unknown): ParseResult<Scenario> {
   const { H, D, K, T, cell } = dimsOf(sc);
   const params = { H, D, K } as Params;
   Object.assign(params, cellField(cell));
+  if (CELLS[cell].keep)
+    params.keep = sc.params.keep
+      ? Float64Array.from(sc.params.keep)
+      : ratesPerUnit(CHOICES.keep.default, H);
   for (const name of PARAM_NAMES) {
     const v = sc.params[name];
     params[name] =
@@ -386,7 +417,10 @@ export function scenarioToJson(sc: Scenario): ScenarioJson {
     ...cellField(cell),
     ...(CELLS[cell].hasActivation ? { activation: sc.activation } : {}),
     loss: sc.loss,
-    params: paramsToJson(sc.params, sc.params),
+    params: {
+      ...paramsToJson(sc.params, sc.params),
+      ...(sc.params.keep ? { keep: Array.from(sc.params.keep) } : {}),
+    },
     s0: Array.from(sc.s0),
     ...(CELLS[cell].cellState ? { m0: Array.from(sc.m0 ?? new Float64Array(sc.params.H)) } : {}),
     inputs: toRows(sc.seq.inputs, T, D),

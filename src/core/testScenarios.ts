@@ -27,7 +27,7 @@ export interface CaseOptions {
   maxD?: number;
   maxK?: number;
   maxT?: number;
-  /** A gated cell (default: the vanilla one); an LSTM also gets a random m_0. */
+  /** The cell (default: the vanilla one); an LSTM also gets a random m_0, leaky units random keep rates. */
   cell?: CellName;
   /** Cross-entropy targets: one-hot or soft (default: one-hot for even seeds, soft otherwise). */
   oneHotTargets?: boolean;
@@ -49,6 +49,8 @@ export function randomCase(
   const params = initParams({ H, D, K, cell: opts.cell }, rng, 1.5);
   for (let i = 0; i < params.b.length; i++) params.b[i] = 0.3 * rng.normal();
   for (let k = 0; k < K; k++) params.c[k] = 0.3 * rng.normal();
+  // Leaky units: a keep rate per unit anywhere in [0, 0.95), so some keep much and some little.
+  if (params.keep) for (let i = 0; i < H; i++) params.keep[i] = 0.95 * rng.next();
   const s0 = new Float64Array(H);
   for (let i = 0; i < H; i++)
     s0[i] = act === 'tanh' ? Math.tanh(rng.normal()) : Math.abs(rng.normal()) * 0.5;

@@ -10,7 +10,14 @@ export { PARAM_NAMES } from './model';
  * The shared parameters of model.ts (U, W, V, b, c), each row-major, with the dimensions and
  * the cell (a gated cell stacks one block of H rows of U, W, b per gate).
  */
-export type Params = Dims & Record<ParamName, Float64Array>;
+export type Params = Dims &
+  Record<ParamName, Float64Array> & {
+    /**
+     * Leaky units' keep rates (H entries in [0, 1), model.ts CHOICES.keep): fixed, not trained,
+     * so not a ParamName; present exactly when the cell declares `keep`.
+     */
+    keep?: Float64Array;
+  };
 
 /** One training sequence: T rows of D inputs and T rows of K targets. */
 export interface Sequence {
@@ -73,6 +80,18 @@ export interface GruExtras {
 export type GatedExtras = LstmExtras | GruExtras;
 
 /**
+ * What a trace of leaky units holds beyond the vanilla keys (T x H each, row t-1 is step t):
+ * s_t = keep ⊙ s_{t-1} + (1 − keep) ⊙ f(a_t), so ∂L/∂s_t's part from the future has two paths,
+ * through W and a_{t+1}, and straight along the kept share.
+ */
+export interface LeakyExtras {
+  keep: Float64Array; // H, the keep rates
+  fa: Float64Array; // f(a_t), the new share of s_t
+  dL_ds_next_W: Float64Array; // Wᵀ ∂L/∂a_{t+1} (0 at t = T)
+  dL_ds_next_kept: Float64Array; // keep ⊙ ∂L/∂s_{t+1} (0 at t = T)
+}
+
+/**
  * The forward pass and full BPTT of one sequence. Rows are time steps t = 1..T (row t-1).
  * contrib holds each step's own term of the sums that make the weight gradients, so the
  * explorer can show them accumulating: grads.U = sum over t of contrib.U[t].
@@ -90,9 +109,10 @@ export interface Trace extends Dims {
   loss: number; // L = sum_t L_t
   dL_do: Float64Array; // T x K, ∂L/∂o_t
   dL_ds_out: Float64Array; // T x H, V^T ∂L/∂o_t: the part of ∂L/∂s_t from the output now
-  dL_ds_next: Float64Array; // T x H, W^T ∂L/∂a_{t+1}: the part from the future (0 at t = T)
+  dL_ds_next: Float64Array; // T x H, W^T ∂L/∂a_{t+1}: the part from the future (0 at t = T);
+  // for leaky units also + keep ⊙ ∂L/∂s_{t+1} (LeakyExtras keeps the two apart)
   dL_ds: Float64Array; // T x H, ∂L/∂s_t, the sum of the two parts
-  dL_da: Float64Array; // T x H, ∂L/∂a_t = f'(a_t) ⊙ ∂L/∂s_t
+  dL_da: Float64Array; // T x H, ∂L/∂a_t = f'(a_t) ⊙ ∂L/∂s_t ((1 − keep) ⊙ … for leaky units)
   // A gated cell's a and dL_da are T x GH, the G gate blocks stacked (model.ts, CELLS), and its
   // contrib rows for U, W, b are as wide as those parameters.
   /**
@@ -103,4 +123,6 @@ export interface Trace extends Dims {
   grads: Grads;
   /** A gated cell's gates, cell state and the parts of its gradients; absent for the vanilla cell. */
   gated?: GatedExtras;
+  /** Leaky units' keep rates, f(a_t) and the two paths from the future; absent for the others. */
+  leaky?: LeakyExtras;
 }

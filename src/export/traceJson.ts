@@ -1,5 +1,5 @@
 import { CHOICES, NOTATIONS, type NotationName } from '../core/model';
-import { traceToJson } from '../core/scenarioSchema';
+import { traceToJson } from '../core/traceJson';
 import type { Trace } from '../core/types';
 
 // The trace as a file: the one serializer of trace-format.md (core/scenarioSchema.ts), written

@@ -5,6 +5,7 @@ import {
   type EnumChoice,
   type IntChoice,
   type NumberChoice,
+  type RatesChoice,
   type TextChoice,
 } from '../core/model';
 import {
@@ -24,7 +25,10 @@ import { LESSON_LENGTH } from '../content/lesson/length';
 // model's choices (text, hidden, act, loss, seed, lr, notation) come from core/model.ts with
 // their bounds and defaults; nothing here repeats them.
 
-type Choice = IntChoice | NumberChoice | TextChoice | EnumChoice<string>;
+type Choice = IntChoice | NumberChoice | TextChoice | EnumChoice<string> | RatesChoice;
+
+/** Rates as the URL writes them: `0.9` for every unit, or `0.9,0.5,0` one per unit. */
+const RATES_MAX = CHOICES.hidden.max;
 
 /** The URL schema of one model (or training lab) choice, from its declaration. */
 function schemaOf(c: Choice) {
@@ -45,8 +49,23 @@ function schemaOf(c: Choice) {
       return z.coerce.number().check(z.gt(c.above), z.lte(c.max));
     case 'enum':
       return z.enum(c.options as readonly string[] as [string, ...string[]]);
+    case 'rates':
+      return z
+        .pipe(
+          z.string().check(z.regex(/^[^,]+(,[^,]+)*$/)),
+          z.transform((v) => v.split(',').map(Number)),
+        )
+        .check(
+          z.refine(
+            (rates) => rates.length <= RATES_MAX && rates.every((r) => r >= c.min && r < c.below),
+            `expected rates in [${c.min}, ${c.below})`,
+          ),
+        );
   }
 }
+
+/** Values as the URL writes them (rates joined by commas), for comparing with a default. */
+const written = (v: unknown): string => String(v);
 
 const modelProps = Object.fromEntries(
   (Object.keys(CHOICES) as ChoiceName[]).map((k) => [
@@ -209,6 +228,14 @@ export function parseUrl(search: string): ParsedUrl {
       else
         problems.push(`“${key}=${shown(raw)}” is not valid; using ${shownDefault(prop.default)}.`);
     }
+  // Rates for a number of units other than one or the hidden size fit no network.
+  const keep = state.keep as number[];
+  if (keep.length !== 1 && keep.length !== state.hidden) {
+    problems.push(
+      `“keep=${shown(keep.join(','))}” gives ${keep.length} rates for ${state.hidden} hidden units (give one for all, or one each); using ${shownDefault(URL_PROPS.keep.default)}.`,
+    );
+    state.keep = URL_PROPS.keep.default;
+  }
   // Choices valid one by one may still clash (a delay as long as the sequence).
   const clash = labChoiceErrors(lab as unknown as LabChoices);
   if (clash.length) {
@@ -238,15 +265,16 @@ export function serializeUrl(state: UrlState, frame?: FrameOptions, lab?: LabCho
   const q = new URLSearchParams();
   for (const key of Object.keys(URL_PROPS) as UrlKey[]) {
     const v = state[key];
-    if (v !== URL_PROPS[key].default && !labKey(state.page, key)) q.set(key, String(v));
+    if (written(v) !== written(URL_PROPS[key].default) && !labKey(state.page, key))
+      q.set(key, written(v));
   }
   if (state.page === 'lab' && lab)
     for (const key of Object.keys(LAB_URL_PROPS) as LabChoiceName[])
       if (
-        lab[key] !== LAB_URL_PROPS[key].default &&
+        written(lab[key]) !== written(LAB_URL_PROPS[key].default) &&
         (key !== 'text' || lab.text.length <= LAB_URL_TEXT_MAX)
       )
-        q.set(key, String(lab[key]));
+        q.set(key, written(lab[key]));
   if (frame?.embed) q.set('embed', '1');
   if (frame?.parentOrigin) q.set('parentOrigin', frame.parentOrigin);
   // Written by hand: the parts are plain words, and `hide=settings,legend` reads better than %2C.

@@ -12,6 +12,14 @@ export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> 
       'falling line on this log scale), and when they stretch them it explodes.',
     tex: "\\frac{\\partial L_T}{\\partial s_t} = \\Big(\\prod_{k=t+1}^{T} W^{\\top}\\,\\mathrm{diag}\\big(f'(a_k)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_T}",
   },
+  leaky: {
+    words:
+      'Going back one step multiplies the gradient by diag(κ) + Wᵀ diag((1 − κ) ⊙ f′(aₜ)): ' +
+      'along the kept share κ ⊙ sₜ₋₁ there is no weight matrix, so a unit whose keep rate is near ' +
+      '1 passes its gradient back almost unchanged, step after step, while the path through W ' +
+      'fades as in the vanilla cell.',
+    tex: "\\frac{\\partial L_T}{\\partial s_{t-1}} = \\Big(\\mathrm{diag}(\\kappa) + W^{\\top}\\,\\mathrm{diag}\\big((1-\\kappa) \\odot f'(a_t)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_t}",
+  },
   lstm: {
     words:
       'The cell state m has a path back with no weight matrix on it: going back one step along ' +

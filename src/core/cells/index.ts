@@ -1,5 +1,6 @@
 import { cellOf, type CellName } from '../model';
 import { gruCell } from './gru';
+import { leakyCell } from './leaky';
 import { lstmCell } from './lstm';
 import { rnnCell } from './rnn';
 import type { CellSteps } from './types';
@@ -12,6 +13,7 @@ export type { CellSteps, TraceRows } from './types';
  */
 export const CELL_STEPS: { readonly [C in CellName]: CellSteps } = {
   rnn: rnnCell,
+  leaky: leakyCell,
   lstm: lstmCell,
   gru: gruCell,
 };

@@ -13,73 +13,17 @@ import type { Scenario } from '../types';
 // every gradient the trace holds must agree with it to 1e-9; central differences check the
 // parameter gradients once more, and the identities between the terms are checked last.
 
-// ---------- a tiny scalar autodiff ----------
-
-class Node {
-  grad = 0;
-  constructor(
-    readonly val: number,
-    readonly parents: readonly (readonly [Node, number])[] = [],
-  ) {}
-}
-const leaf = (v: number) => new Node(v);
-const add = (...xs: Node[]) =>
-  new Node(
-    xs.reduce((acc, x) => acc + x.val, 0),
-    xs.map((x) => [x, 1] as const),
-  );
-const mul = (a: Node, b: Node) =>
-  new Node(a.val * b.val, [
-    [a, b.val],
-    [b, a.val],
-  ]);
-const scale = (a: Node, k: number) => new Node(a.val * k, [[a, k]]);
-const tanhN = (a: Node) => {
-  const v = Math.tanh(a.val);
-  return new Node(v, [[a, 1 - v * v]]);
-};
-const sigN = (a: Node) => {
-  const v = 1 / (1 + Math.exp(-a.val));
-  return new Node(v, [[a, v * (1 - v)]]);
-};
-const expN = (a: Node) => {
-  const v = Math.exp(a.val);
-  return new Node(v, [[a, v]]);
-};
-const logN = (a: Node) => new Node(Math.log(a.val), [[a, 1 / a.val]]);
-
-/** Fill .grad of every node with ∂root/∂node. */
-function backward(root: Node): void {
-  const order: Node[] = [];
-  const seen = new Set<Node>();
-  const visit = (n: Node) => {
-    // Iterative depth-first post-order: the graphs here are deep (T steps).
-    const stack: [Node, number][] = [[n, 0]];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const [node, i] = top;
-      if (i === 0 && seen.has(node)) {
-        stack.pop();
-        continue;
-      }
-      seen.add(node);
-      if (i < node.parents.length) {
-        top[1]++;
-        const p = node.parents[i][0];
-        if (!seen.has(p)) stack.push([p, 0]);
-      } else {
-        stack.pop();
-        order.push(node);
-      }
-    }
-  };
-  visit(root);
-  root.grad = 1;
-  for (let k = order.length - 1; k >= 0; k--) {
-    const n = order[k];
-    for (const [p, d] of n.parents) p.grad += d * n.grad;
-  }
-}
+import {
+  add,
+  backward,
+  leaf,
+  lossN,
+  mul,
+  scale,
+  sigN,
+  tanhN,
+  type Node,
+} from '../testing/autodiff';
 
 // ---------- the model, straight from the spec, on nodes ----------
 
@@ -176,24 +120,8 @@ function reference(sc: Scenario): Reference {
     );
     out.o.push(o);
     const y = Array.from(targets.subarray(t * K, (t + 1) * K));
-    let Lt: Node;
-    if (sc.loss === 'cross-entropy') {
-      // −Σ y_k log softmax(o)_k, with the max subtracted as a constant for stability.
-      const mx = Math.max(...o.map((x) => x.val));
-      const e = o.map((x) => expN(add(x, leaf(-mx))));
-      const Z = add(...e);
-      out.yhat.push(e.map((x) => x.val / Z.val));
-      const logZ = add(logN(Z), leaf(mx));
-      Lt = add(...o.map((x, k) => scale(add(x, scale(logZ, -1)), -y[k])));
-    } else {
-      out.yhat.push(o.map((x) => x.val));
-      Lt = add(
-        ...o.map((x, k) => {
-          const d = add(x, leaf(-y[k]));
-          return mul(d, d);
-        }),
-      );
-    }
+    const { loss: Lt, yhat } = lossN(o, y, sc.loss);
+    out.yhat.push(yhat);
     out.losses.push(Lt.val);
     lossTerms.push(Lt);
     sPrev = s;
@@ -423,7 +351,7 @@ describe('gated scenarios through the schema', () => {
       "activation: an LSTM's nonlinearities are fixed; leave activation out",
     );
     expect(bad({ m0: [1, 2] })).toBe('m0: expected 3 entries, got 2');
-    expect(bad({ cell: 'transformer' })).toBe('cell: expected "rnn", "lstm" or "gru"');
+    expect(bad({ cell: 'transformer' })).toBe('cell: expected "rnn", "leaky", "lstm" or "gru"');
     expect(bad({ cell: 'gru' })).toMatch(/^m0: only an LSTM has a cell state/);
     const noM0 = { ...base };
     delete noM0.m0;

@@ -14,7 +14,8 @@ import { spectralNorm } from './spectral';
  *   ∂L_T/∂s_t = P_t ∂L_T/∂s_T,  with  P_t = Wᵀ diag(f'(a_{t+1})) · Wᵀ diag(f'(a_{t+2})) ⋯
  *                                          Wᵀ diag(f'(a_T))   (T − t factors; P_T = I),
  *   ∂L_T/∂s_T = Vᵀ ∂L_T/∂o_T.
- * P_t is (∂s_T/∂s_t)ᵀ. gradNorm[t] = ‖∂L_T/∂s_t‖₂ and jacobianNorm[t] = ‖P_t‖₂ (its largest
+ * P_t is (∂s_T/∂s_t)ᵀ. For leaky units (params.keep), s_k = keep ⊙ s_{k-1} + (1 − keep) ⊙ f(a_k),
+ * so each factor is diag(keep) + Wᵀ diag((1 − keep) ⊙ f'(a_k)) instead. gradNorm[t] = ‖∂L_T/∂s_t‖₂ and jacobianNorm[t] = ‖P_t‖₂ (its largest
  * singular value: the most any direction of ∂L_T/∂s_T can be stretched on its way back to s_t).
  * The vector is computed as computeTrace computes ∂L/∂s_t for a sequence whose losses before
  * T are zero, in the same order of additions.
@@ -42,9 +43,15 @@ export function gradientFlow(
   /** Also ‖P_t‖₂: O(T·H³) plus a power iteration per step, too slow to redo ten times a second. */
   withJacobian = true,
 ): GradientFlow {
-  const { H, D, K, U, W, V, b, c } = params;
+  const { H, D, K, U, W, V, b, c, keep } = params;
   const { T } = seq;
   if (T < 1) throw new Error('gradientFlow needs at least one step');
+  // ∂s_t/∂a_t: f'(a_t), times (1 − keep) for leaky units, whose f(a_t) is kept apart from s_t.
+  const fa = keep ? new Float64Array((T + 1) * H) : null;
+  const slope = (t: number, m: number) =>
+    keep && fa
+      ? (1 - keep[m]) * f.df(a[(t - 1) * H + m], fa[t * H + m])
+      : f.df(a[(t - 1) * H + m], s[t * H + m]);
   if (seq.D !== D || seq.K !== K) throw new Error('the sequence does not fit the parameters');
   const f = activation(act);
   // Forward, as computeTrace: acc = b_i, + Σ_j W_ij s_{t-1,j}, + Σ_d U_id x_td.
@@ -63,7 +70,10 @@ export function gradientFlow(
         for (let d = 0; d < D; d++) acc += U[i * D + d] * seq.inputs![t * D + d];
       }
       a[t * H + i] = acc;
-      s[(t + 1) * H + i] = f.f(acc);
+      if (keep && fa) {
+        fa[(t + 1) * H + i] = f.f(acc);
+        s[(t + 1) * H + i] = keep[i] * s[t * H + i] + (1 - keep[i]) * fa[(t + 1) * H + i];
+      } else s[(t + 1) * H + i] = f.f(acc);
     }
   }
   // The last output and its loss alone.
@@ -90,10 +100,12 @@ export function gradientFlow(
   }
   const da = new Float64Array(H);
   for (let t = T; t >= 1; t--) {
-    for (let m = 0; m < H; m++) da[m] = f.df(a[(t - 1) * H + m], s[t * H + m]) * g[t * H + m];
+    for (let m = 0; m < H; m++) da[m] = slope(t, m) * g[t * H + m];
     for (let i = 0; i < H; i++) {
       let next = 0;
       for (let j = 0; j < H; j++) next += W[j * H + i] * da[j];
+      // Leaky units: and along the kept share, as computeTrace adds it.
+      if (keep) next += keep[i] * g[t * H + i];
       // computeTrace adds the output term (0 here) first: 0 + next = next, exactly.
       g[(t - 1) * H + i] = next;
     }
@@ -118,8 +130,11 @@ export function gradientFlow(
   }
   const opts = { maxIter: 300, tol: 1e-9 };
   for (let t = T; t >= 1; t--) {
-    for (let m = 0; m < H; m++) fp[m] = f.df(a[(t - 1) * H + m], s[t * H + m]);
+    for (let m = 0; m < H; m++) fp[m] = slope(t, m);
     Q.fill(0);
+    // Leaky units: the diag(keep) part of the factor.
+    if (keep)
+      for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) Q[i * H + j] = keep[i] * P[i * H + j];
     for (let m = 0; m < H; m++) {
       for (let i = 0; i < H; i++) {
         const w = W[m * H + i] * fp[m];

@@ -10,6 +10,7 @@ import { vanillaPath } from './vanillaPath';
  */
 export const LAB_PATHS: { readonly [C in CellName]: LabPath } = {
   rnn: vanillaPath,
+  leaky: vanillaPath,
   lstm: gatedPath,
   gru: gatedPath,
 };

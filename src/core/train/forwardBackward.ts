@@ -35,7 +35,10 @@ export function forwardBackward(
   const yIdx = seq.targetIndex;
   const y = seq.targets as Float64Array;
   const outStep = lossStep(loss);
-  const engine = engineFor(ws);
+  // Leaky units (params.keep) take the plain loops: the WebAssembly path is the vanilla step's.
+  const keep = params.keep;
+  if (keep && ws.fa.length < len * H) throw new Error('workspace has no room for leaky units');
+  const engine = keep ? null : engineFor(ws);
   if (engine) {
     if (len > 0)
       return forwardBackwardSimd(engine, ws, params, act, outStep, seq, hPrev, start, len);
@@ -59,6 +62,7 @@ export function forwardBackward(
       gemvAdd(U, H, D, x, tt * D, a, at);
     }
     activate(act, a, s, at, st, H);
+    if (keep) leak(keep, s, at, st, ws.fa, H);
     o.set(c, ot);
     gemvAdd(V, K, H, s, st, o, ot);
     let Lt: number;
@@ -82,6 +86,12 @@ export function forwardBackward(
   for (let t = len - 1; t >= 0; t--) {
     dL_ds_out.fill(0);
     gemvTAdd(V, K, H, dL_do, t * K, dL_ds_out);
+    if (keep) {
+      // Leaky units: ∂L/∂a_t = (1 − keep) ⊙ f'(a_t) ⊙ ∂L/∂s_t, and ∂L/∂s_t flows on to s_{t-1}
+      // along the kept share as well as through W.
+      backLeak(act, W, keep, a, ws.fa, t * H, dL_ds_out, dL_ds_next, dL_da, H);
+      continue;
+    }
     backActivate(act, a, s, t * H, t * H + H, dL_ds_out, dL_ds_next, dL_da, H);
     // What flows on to s_{t-1}: Wᵀ dL/da_t (at t = 1 this is dL/ds_0).
     dL_ds_next.fill(0);
@@ -140,6 +150,53 @@ function backActivate(
 ): void {
   const df = activation(name).df;
   for (let i = 0; i < H; i++) dL_da[ao + i] = df(a[ao + i], s[so + i]) * (out[i] + next[i]);
+}
+
+/**
+ * s_t = keep ⊙ s_{t-1} + (1 − keep) ⊙ f(a_t) in place of s_t = f(a_t) (already in row st),
+ * keeping f(a_t) in fa's row at.
+ */
+function leak(
+  keep: Float64Array,
+  s: Float64Array,
+  at: number,
+  st: number,
+  fa: Float64Array,
+  H: number,
+): void {
+  for (let i = 0; i < H; i++) {
+    const f = s[st + i];
+    fa[at + i] = f;
+    s[st + i] = keep[i] * s[at + i] + (1 - keep[i]) * f; // row at of s is s_{t-1}
+  }
+}
+
+/**
+ * One backward step of leaky units: ∂L/∂s_t = out + next, ∂L/∂a_t = (1 − keep) ⊙ f'(a_t) ⊙
+ * ∂L/∂s_t, then next = Wᵀ ∂L/∂a_t + keep ⊙ ∂L/∂s_t for s_{t-1}, as the trace computes them.
+ */
+function backLeak(
+  name: ActivationName,
+  W: Float64Array,
+  keep: Float64Array,
+  a: Float64Array,
+  fa: Float64Array,
+  ao: number,
+  out: Float64Array,
+  next: Float64Array,
+  dL_da: Float64Array,
+  H: number,
+): void {
+  const df = activation(name).df;
+  // out is free once read: it holds ∂L/∂s_t while next is rebuilt.
+  for (let i = 0; i < H; i++) {
+    const ds = out[i] + next[i];
+    out[i] = ds;
+    dL_da[ao + i] = (1 - keep[i]) * df(a[ao + i], fa[ao + i]) * ds;
+  }
+  next.fill(0);
+  gemvTAdd(W, H, H, dL_da, ao, next);
+  for (let i = 0; i < H; i++) next[i] += keep[i] * out[i];
 }
 
 function checkShapes(

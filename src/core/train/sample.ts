@@ -19,7 +19,7 @@ export function sampleChars(
   rng: Rng,
   temperature = 1,
 ): Int32Array {
-  const { H, D, K, U, W, V, b, c } = params;
+  const { H, D, K, U, W, V, b, c, keep } = params;
   if (D !== K)
     throw new Error(`sampling feeds outputs back as inputs: needs D = K, got D=${D} K=${K}`);
   if (!(Number.isInteger(seedIndex) && seedIndex >= 0 && seedIndex < D))
@@ -35,7 +35,10 @@ export function sampleChars(
   for (let t = 0; t < n; t++) {
     a.set(b);
     gemvAdd(W, H, H, s, 0, a, 0);
-    for (let i = 0; i < H; i++) s[i] = f(a[i] + U[i * D + ix]);
+    if (keep)
+      // Leaky units keep a share of the old state: s_t = keep ⊙ s_{t-1} + (1 − keep) ⊙ f(a_t).
+      for (let i = 0; i < H; i++) s[i] = keep[i] * s[i] + (1 - keep[i]) * f(a[i] + U[i * D + ix]);
+    else for (let i = 0; i < H; i++) s[i] = f(a[i] + U[i * D + ix]);
     o.set(c);
     gemvAdd(V, K, H, s, 0, o, 0);
     ix = temperature === 0 ? argmax(o) : drawSoftmax(o, 1 / temperature, rng);

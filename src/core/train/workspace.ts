@@ -35,6 +35,8 @@ export interface Workspace {
   dL_da: Float64Array; // maxT x H, ∂L/∂a_t, kept so the weight gradients can be summed after the sweep
   dL_ds_out: Float64Array; // H, V^T ∂L/∂o_t of the current step
   dL_ds_next: Float64Array; // H, W^T ∂L/∂a_{t+1}: what flows from the future into s_t
+  /** Leaky units only (empty otherwise): maxT x H, f(a_t), the new share of s_t. */
+  fa: Float64Array;
   yOne: Float64Array; // K, zeros; a one-hot target is written in and erased around each loss call
   /** Gradients of the last forwardBackward: U, W, V, b, c and s0 = ∂L/∂s_0. */
   grads: Grads;
@@ -44,7 +46,7 @@ export interface Workspace {
   hLast: Float64Array;
 }
 
-export function createWorkspace(dims: Dims, maxT: number): Workspace {
+export function createWorkspace(dims: Dims & { keep?: Float64Array }, maxT: number): Workspace {
   const { H, D, K } = dims;
   if (!(Number.isInteger(maxT) && maxT >= 1))
     throw new Error(`maxT must be a positive integer, got ${maxT}`);
@@ -68,6 +70,7 @@ export function createWorkspace(dims: Dims, maxT: number): Workspace {
     dL_da: new Float64Array(maxT * H),
     dL_ds_out: new Float64Array(H),
     dL_ds_next: new Float64Array(H),
+    fa: new Float64Array(dims.keep ? maxT * H : 0),
     yOne: new Float64Array(K),
     grads,
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
