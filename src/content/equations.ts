@@ -14,6 +14,7 @@ import type { Params, Scenario, Trace } from '../core/types';
 import { cursorInfo } from '../core/cursor';
 import { sumContrib } from '../core/contrib';
 import type * as GatedEquations from './gatedEquations';
+import { leakyBlocks } from './leakyEquations';
 import {
   colVec,
   ELIDE_ABOVE,
@@ -67,7 +68,7 @@ export interface EquationOptions {
 const aligned = (lines: string[]) => `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 const text = (s: string) => `\\text{${s}}`;
 
-interface Ctx {
+export interface EquationCtx {
   tr: Trace;
   n: Notation;
   opts: EquationOptions;
@@ -77,6 +78,7 @@ interface Ctx {
   act: string;
   ce: boolean;
 }
+type Ctx = EquationCtx;
 
 // ---------- cursor 0: the model, the sequence and the parameters ----------
 
@@ -523,6 +525,12 @@ export function buildEquations(
         return updateBlocks(c);
     }
   }
+  const vanilla = vanillaBlocks(c, phase, t);
+  // Leaky units rewrite the blocks where their state update changes the equation.
+  return trace.leaky ? leakyBlocks(c, phase, t, vanilla) : vanilla;
+}
+
+function vanillaBlocks(c: Ctx, phase: ReturnType<typeof cursorInfo>['phase'], t: number) {
   switch (phase) {
     case 'init':
       return modelBlocks(c);

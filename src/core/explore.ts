@@ -28,6 +28,8 @@ export type ExploreRequest =
       lr: number;
       /** The cell; absent means the vanilla one. */
       cell?: CellName;
+      /** Leaky units' keep rates (one for all, or one per unit); only for a cell with keep. */
+      keep?: readonly number[];
     }
   | {
       kind: 'scenario';

@@ -30,8 +30,11 @@ import { curveBasis, line } from 'd3-shape';
 export type NodeKind = 'x' | 's' | 'o' | 'L' | 'm';
 /** The weights drawn as edges, from the model's declaration. */
 export type WeightKind = EdgeWeight;
-/** output: V^T ∂L/∂o_t into s_t; future: from step t+1 into s_t; cell: ∂L/∂m_{t+1} ⊙ f_{t+1} into m_t. */
-export type GradKind = 'output' | 'future' | 'cell';
+/**
+ * output: V^T ∂L/∂o_t into s_t; future: from step t+1 into s_t (through W and a_{t+1}); cell:
+ * ∂L/∂m_{t+1} ⊙ f_{t+1} into m_t; kept: leaky units' κ ⊙ ∂L/∂s_{t+1} into s_t.
+ */
+export type GradKind = 'output' | 'future' | 'cell' | 'kept';
 
 export interface Box {
   x: number;
@@ -116,6 +119,9 @@ export interface Rows {
   /** A gated cell's row of gate strips (gH = 0 otherwise). */
   gTop: number;
   gH: number;
+  /** Leaky units: the kept share's line under the states, and its gradient's (0 otherwise). */
+  keptY: number;
+  keptGradY: number;
 }
 
 /** One step's gates: a strip per gate, in the order of the cell's declaration. */
@@ -139,7 +145,8 @@ export interface GraphGeometry {
   edges: LayoutEdge[];
   gradEdges: GradEdge[];
   /** o_t → L_t: not a weight, a plain connector. */
-  connectors: { id: string; t: number; path: string; head: string }[];
+  /** Lines that are not weights: o_t → L_t, an LSTM's m (side), leaky units' kept share (side). */
+  connectors: { id: string; t: number; path: string; head: string; side?: true }[];
   columns: Column[];
   rows: Rows;
   width: number;
@@ -227,7 +234,9 @@ export function rowsFor(H: number, K: number, D: number, opts: LayoutOptions = {
   // A gated cell's gates sit between s and x, in the room the U edge crosses.
   const gTop = gated ? sTop + sH + 14 : 0;
   const gH = gated ? sH * 0.8 : 0;
-  const xTop = gated ? gTop + gH + 24 : sTop + sH + EDGE_GAP;
+  // Leaky units' kept share runs under the states, from s_{t-1} to s_t: a little more room.
+  const leaky = CELLS[o.cell].keep;
+  const xTop = gated ? gTop + gH + 24 : sTop + sH + EDGE_GAP + (leaky ? 8 : 0);
   const xH = D * cellHeight(D, o);
   const char = xTop + xH + 15;
   const sMid = sTop + sH / 2;
@@ -253,6 +262,8 @@ export function rowsFor(H: number, K: number, D: number, opts: LayoutOptions = {
     xH,
     wY: sMid - 5,
     futureY: sMid + 5,
+    keptY: leaky ? sTop + sH + 11 : 0,
+    keptGradY: leaky ? sTop + sH + 20 : 0,
     height: char + PAD + 2,
   };
 }
@@ -463,11 +474,12 @@ function gateStrips(t: number, cx: number, rows: Rows, H: number, o: Required<La
 function cellStateEdges(t: number, prevM: LayoutNode, m: LayoutNode, s: LayoutNode, rows: Rows) {
   const x0 = prevM.x + prevM.w + ARROW_GAP;
   const x1 = m.x - ARROW_GAP;
-  const highway = { id: `mm${t}`, t, ...straight(x0, rows.mY, x1, rows.mY) };
+  const highway = { id: `mm${t}`, t, side: true as const, ...straight(x0, rows.mY, x1, rows.mY) };
   // s_t = q_t ⊙ tanh(m_t): from under m_t down to s_t.
   const toS = {
     id: `ms${t}`,
     t,
+    side: true as const,
     ...arrow(
       [
         [m.x + m.w / 2, rows.mTop + rows.mH + ARROW_GAP],
@@ -485,6 +497,39 @@ function cellStateEdges(t: number, prevM: LayoutNode, m: LayoutNode, s: LayoutNo
     to: [x0, rows.mGradY],
   };
   return { highway, toS, grad };
+}
+
+/**
+ * Leaky units' kept share between steps t-1 and t: κ ⊙ s_{t-1} from under s_{t-1} to under s_t,
+ * and its gradient κ ⊙ ∂L/∂s_t back along the line below it.
+ */
+function keptEdges(t: number, prevS: LayoutNode, s: LayoutNode, rows: Rows) {
+  const x0 = prevS.x + prevS.w;
+  const x1 = s.x;
+  const bottom = rows.sTop + rows.sH;
+  const path = {
+    id: `kk${t}`,
+    t,
+    side: true as const,
+    ...arrow(
+      [
+        [x0 - 2, bottom + ARROW_GAP],
+        [x0 + 8, rows.keptY],
+        [x1 - 10, rows.keptY],
+        [x1 + 1, bottom + ARROW_GAP],
+      ],
+      5,
+      5,
+    ),
+  };
+  const grad: GradEdge = {
+    id: `gkept${t - 1}`,
+    kind: 'kept',
+    t: t - 1,
+    from: [x1 - 6, rows.keptGradY],
+    to: [x0 + 6, rows.keptGradY],
+  };
+  return { path, grad };
 }
 
 /** The whole chain: s_0, then one column per step t = 1..T, colW apart. */
@@ -520,6 +565,11 @@ export function unrolledLayout(
       gradEdges.push(grad);
     }
     prevM = m;
+    if (t > 0 && CELLS[o.cell].keep) {
+      const { path, grad } = keptEdges(t, prevS!, s, rows);
+      connectors.push(path);
+      gradEdges.push(grad);
+    }
     if (t > 0) {
       const { U, V, connector } = verticalEdges(t, cx, rows);
       const x0 = prevS!.x + prevS!.w + ARROW_GAP;
@@ -546,7 +596,7 @@ export function unrolledLayout(
     prevS = s;
   }
   // Keep the arrays in step order of the receiver: future arrows were pushed one column late.
-  const kindOrder = { output: 0, future: 1, cell: 2 };
+  const kindOrder = { output: 0, future: 1, cell: 2, kept: 3 };
   gradEdges.sort((a, b) => a.t - b.t || kindOrder[a.kind] - kindOrder[b.kind]);
   return {
     nodes,

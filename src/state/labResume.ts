@@ -44,7 +44,7 @@ export function isSavedLabSession(v: unknown): v is SavedLabSession {
 export function choiceDifferences(saved: LabChoices, now: LabChoices): string[] {
   const out: string[] = [];
   for (const name of Object.keys(LAB_CHOICES) as LabChoiceName[]) {
-    if (saved[name] === now[name]) continue;
+    if (String(saved[name]) === String(now[name])) continue;
     const decl = LAB_CHOICES[name];
     const v = saved[name];
     if (decl.kind === 'text') out.push(`another text`);

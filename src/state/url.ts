@@ -229,12 +229,14 @@ export function parseUrl(search: string): ParsedUrl {
         problems.push(`“${key}=${shown(raw)}” is not valid; using ${shownDefault(prop.default)}.`);
     }
   // Rates for a number of units other than one or the hidden size fit no network.
-  const keep = state.keep as number[];
-  if (keep.length !== 1 && keep.length !== state.hidden) {
+  for (const into of [state, lab] as Record<string, unknown>[]) {
+    const keep = into.keep as number[];
+    const H = into.hidden as number;
+    if (keep.length === 1 || keep.length === H) continue;
     problems.push(
-      `“keep=${shown(keep.join(','))}” gives ${keep.length} rates for ${state.hidden} hidden units (give one for all, or one each); using ${shownDefault(URL_PROPS.keep.default)}.`,
+      `“keep=${shown(keep.join(','))}” gives ${keep.length} rates for ${H} hidden units (give one for all, or one each); using ${shownDefault(URL_PROPS.keep.default)}.`,
     );
-    state.keep = URL_PROPS.keep.default;
+    into.keep = URL_PROPS.keep.default;
   }
   // Choices valid one by one may still clash (a delay as long as the sequence).
   const clash = labChoiceErrors(lab as unknown as LabChoices);

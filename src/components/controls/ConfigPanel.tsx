@@ -1,20 +1,15 @@
 import { useId, useState } from 'react';
 import { useStore } from '../../state/store';
 import { selectConfig, selectSource, selectT } from '../../state/selectors';
-import { CELLS, CHOICES, inBounds, type CellName, type ChoiceName } from '../../core/model';
+import { CELLS, CHOICES, cellWithArticle, inBounds, type ChoiceName } from '../../core/model';
 import { PRESETS } from '../../core/presets';
 import type { ExplorerConfig } from '../../state/slices/configSlice';
+import { KeepField } from './KeepField';
 import { ScenarioFile } from './ScenarioFile';
 import './ConfigPanel.css';
 
 // Every option, bound and default here comes from the model's declaration (core/model.ts).
 const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
-
-/**
- * The cells the graph and the derivation panel draw in full; the menu offers only these (a
- * URL or a file may still name another: the core computes every cell).
- */
-const CELLS_DRAWN: readonly CellName[] = ['rnn', 'lstm', 'gru'];
 
 // On a phone the settings start folded away, so the graph is on the first screen.
 const openAtStart =
@@ -154,13 +149,18 @@ export function ConfigPanel() {
             onChange={(e) => setInt('hidden', e.target.value)}
           />
         </div>
-        {(CELLS_DRAWN.length > 1 || config.cell !== 'rnn') && (
-          <ChoiceSelect
-            id={`${id}-cell`}
-            name="cell"
-            value={config.cell}
-            onChange={(cell) => set({ cell })}
-            only={CELLS_DRAWN}
+        <ChoiceSelect
+          id={`${id}-cell`}
+          name="cell"
+          value={config.cell}
+          onChange={(cell) => set({ cell })}
+        />
+        {CELLS[config.cell].keep && (
+          <KeepField
+            value={config.keep}
+            hidden={fromText ? config.hidden : hiddenInUse}
+            disabled={!fromText}
+            onChange={(keep) => set({ keep })}
           />
         )}
         <ChoiceSelect
@@ -172,7 +172,7 @@ export function ConfigPanel() {
           help={
             CELLS[config.cell].hasActivation
               ? undefined
-              : `Fixed in a${config.cell === 'lstm' ? 'n' : ''} ${CHOICES.cell.labels[config.cell]}: σ for the gates, tanh for the rest.`
+              : `Fixed in ${cellWithArticle(config.cell)}: σ for the gates, tanh for the rest.`
           }
         />
         <ChoiceSelect

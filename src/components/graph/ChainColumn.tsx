@@ -24,6 +24,7 @@ export interface ColumnGeom {
   future: GradEdge | null;
   /** An LSTM's pieces: m_{t-1} → m_t, m_t → s_t, and the gradient along m into m_t. */
   cellConnectors: { id: string; path: string; head: string }[];
+  /** The cell's own path back: an LSTM's along m, leaky units' along the kept share. */
   cell: GradEdge | null;
   /** A gated cell's gate strips of this step. */
   gates: GateStrips | null;
@@ -200,7 +201,7 @@ export function groupColumns(g: {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   gradEdges: GradEdge[];
-  connectors: { id: string; t: number; path: string; head: string }[];
+  connectors: { id: string; t: number; path: string; head: string; side?: true }[];
   gates?: GateStrips[];
 }): ColumnGeom[] {
   const out: ColumnGeom[] = g.columns.map((col) => ({
@@ -222,13 +223,14 @@ export function groupColumns(g: {
   for (const e of g.edges) out[e.t].edges.push(e);
   for (const c of out) c.edges.sort((a, b) => order[a.weight] - order[b.weight]);
   for (const c of g.connectors) {
-    // o_t → L_t is the column's connector; an LSTM's m connectors (mm, ms) are its own.
-    if (c.id.startsWith('m')) out[c.t].cellConnectors.push(c);
+    // o_t → L_t is the column's connector; a cell's own paths (an LSTM's m, leaky units' kept
+    // share) are side connectors.
+    if (c.side) out[c.t].cellConnectors.push(c);
     else out[c.t].connector = c;
   }
   for (const e of g.gradEdges) {
     if (e.kind === 'output') out[e.t].output = e;
-    else if (e.kind === 'cell') out[e.t].cell = e;
+    else if (e.kind === 'cell' || e.kind === 'kept') out[e.t].cell = e;
     else out[e.t].future = e;
   }
   return out;

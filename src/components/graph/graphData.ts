@@ -86,7 +86,8 @@ export function graphData(
     target[t - 1] = argmax(targets, (t - 1) * K, K);
     input[t - 1] = oneHotIndex(inputs, (t - 1) * D, D);
     outNorm[t] = norm(trace.dL_ds_out, (t - 1) * H, H);
-    if (t < T) futNorm[t] = norm(trace.dL_ds_next, (t - 1) * H, H);
+    // Leaky units send the future back two ways; the W path is this arrow, the kept one its own.
+    if (t < T) futNorm[t] = norm(trace.leaky?.dL_ds_next_W ?? trace.dL_ds_next, (t - 1) * H, H);
     cumLoss[t] = cumLoss[t - 1] + trace.losses[t - 1];
   }
   futNorm[0] = norm(trace.grads.s0, 0, H);
@@ -95,6 +96,19 @@ export function graphData(
   if (g?.cell === 'lstm') {
     for (let t = 1; t < T; t++) cellNorm[t] = norm(g.dL_dm_from_next, (t - 1) * H, H);
     cellNorm[0] = norm(trace.grads.m0 ?? new Float64Array(H), 0, H);
+  }
+  const lk = trace.leaky;
+  if (lk && T > 0) {
+    // The kept share's arrow into s_t: κ ⊙ ∂L/∂s_{t+1}; into s_0, κ ⊙ ∂L/∂s_1, and the W arrow
+    // the rest of ∂L/∂s_0.
+    for (let t = 1; t < T; t++) cellNorm[t] = norm(lk.dL_ds_next_kept, (t - 1) * H, H);
+    const kept0 = lk.keep.map((k, i) => k * trace.dL_ds[i]);
+    cellNorm[0] = norm(kept0, 0, H);
+    futNorm[0] = norm(
+      trace.grads.s0.map((g0, i) => g0 - kept0[i]),
+      0,
+      H,
+    );
   }
   let gradMax = 0;
   for (let t = 0; t <= T; t++) gradMax = Math.max(gradMax, outNorm[t], futNorm[t], cellNorm[t]);

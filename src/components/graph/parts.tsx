@@ -334,7 +334,9 @@ export const GradArrow = memo(function GradArrow({
       ? `from the output now: Vᵀ ∂L/∂o_${edge.t}`
       : edge.kind === 'cell'
         ? `along the cell state: ∂L/∂m_${edge.t + 1} ⊙ f_${edge.t + 1}`
-        : `from the future: Wᵀ ∂L/∂a_${edge.t + 1}`;
+        : edge.kind === 'kept'
+          ? `along the kept share: κ ⊙ ∂L/∂s_${edge.t + 1}`
+          : `from the future: Wᵀ ∂L/∂a_${edge.t + 1}`;
   const target = edge.kind === 'cell' ? 'm' : 's';
   return (
     <g

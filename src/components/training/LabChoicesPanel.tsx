@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { LAB_CHOICES, type LabChoiceName, type LabChoices } from '../../core/lab/choices';
 import { CELLS, inBounds } from '../../core/model';
 import { useStore } from '../../state/store';
+import { KeepField } from '../controls/KeepField';
 
 // One control per lab choice, from its declaration (core/lab/choices.ts): menus for enums,
 // number fields with the declared bounds, the text for the text task. Which ones show depends
@@ -13,6 +14,7 @@ const shownFor = (name: LabChoiceName, c: LabChoices): boolean => {
   if (name === 'clipAt') return c.clip !== 'off';
   // A gated cell's nonlinearities are fixed (core/model.ts, CELLS).
   if (name === 'act') return CELLS[c.cell].hasActivation;
+  if (name === 'keep') return CELLS[c.cell].keep;
   return true;
 };
 
@@ -129,6 +131,15 @@ export function LabChoicesPanel() {
           const v = choices[name];
           if (kind === 'text') return <TextField key={name} value={v as string} />;
           if (kind === 'enum') return <EnumField key={name} name={name} value={v as string} />;
+          if (kind === 'rates')
+            return (
+              <KeepField
+                key={name}
+                value={choices.keep}
+                hidden={choices.hidden}
+                onChange={(keep) => void useStore.getState().setLabChoices({ keep })}
+              />
+            );
           return <NumberField key={name} name={name} value={v as number} />;
         })}
     </fieldset>

@@ -21,6 +21,7 @@ describe('LAB_CHOICES', () => {
         'clipAt',
         'delay',
         'hidden',
+        'keep',
         'lr',
         'opt',
         'seed',

@@ -1,6 +1,8 @@
 import {
   CELL_NAMES,
   DEFAULT_CELL,
+  cellOf,
+  ratesInBounds,
   CHOICES,
   inBounds,
   type ActivationName,
@@ -49,6 +51,8 @@ export const LAB_CHOICES = {
   } satisfies EnumChoice<TaskName>,
   // The model's cell: a gated one trains on the same tasks, so the two can be compared.
   cell: CHOICES.cell,
+  // Leaky units' keep rates (only for a cell that declares keep).
+  keep: CHOICES.keep,
   // The model's own choices, with the lab's larger limits: longer text, up to 128 units.
   text: {
     ...CHOICES.text,
@@ -125,6 +129,8 @@ export const LONG_DELAY_SETUP = { task: 'copy', delay: 15, seqLen: 40, tbptt: 40
 export interface LabChoices {
   task: TaskName;
   cell: CellName;
+  /** Leaky units' keep rates: one for all units, or one each. */
+  keep: readonly number[];
   text: string;
   hidden: number;
   act: ActivationName;
@@ -137,6 +143,16 @@ export interface LabChoices {
   delay: number;
   temperature: number;
   seed: number;
+}
+
+/**
+ * Choices saved by an older version (a snapshot), brought up to this one: runs saved before the
+ * cell was a choice are the default cell's, before leaky units they have the default keep.
+ */
+export function migrateLabChoices(
+  saved: Omit<LabChoices, 'cell' | 'keep'> & Partial<LabChoices>,
+): LabChoices {
+  return { ...saved, cell: cellOf(saved), keep: saved.keep ?? LAB_CHOICES.keep.default };
 }
 
 /** Every choice at its default. */
@@ -167,6 +183,12 @@ export function labChoiceErrors(c: LabChoices): string[] {
       case 'enum':
         if (!(decl.options as readonly unknown[]).includes(v))
           errors.push(`${decl.label} must be one of ${decl.options.join(', ')}.`);
+        break;
+      case 'rates':
+        if (!Array.isArray(v) || !ratesInBounds(decl, v, v.length === 1 ? 1 : c.hidden))
+          errors.push(
+            `${decl.label} must be one rate, or one per hidden unit, each from ${decl.min} up to (not including) ${decl.below}.`,
+          );
         break;
       case 'text': {
         const n = typeof v === 'string' ? Array.from(v).length : -1;

@@ -1,6 +1,6 @@
 import { globalNorm, type ClipConfig } from '../clip';
 import { decodeIndices } from '../encoding';
-import { CELLS, cellOf, cellWithArticle, PARAM_NAMES, type ParamName } from '../model';
+import { CELLS, cellWithArticle, PARAM_NAMES, ratesPerUnit, type ParamName } from '../model';
 import {
   cloneOptimizerState,
   createOptimizerState,
@@ -22,7 +22,13 @@ import {
   type LabSession,
 } from './cellSession';
 import { checkGradients, type GradientCheckSummary } from './checkGradients';
-import { checkLabChoices, LAB_CHOICES, type ClipName, type LabChoices } from './choices';
+import {
+  checkLabChoices,
+  LAB_CHOICES,
+  migrateLabChoices,
+  type ClipName,
+  type LabChoices,
+} from './choices';
 import type { GradientFlow } from './gradientFlow';
 import { rescaleToSpectralRadius, spectralReport, type SpectralReport } from './spectral';
 import {
@@ -300,7 +306,13 @@ function describe(d: Omit<Divergence, 'message'>): string {
 export function createLabRun(choices: LabChoices): LabRun {
   const c: LabChoices = { ...checkLabChoices(choices) };
   const task = makeTask(c);
-  const dims = { H: c.hidden, D: task.D, K: task.K, cell: c.cell };
+  const dims = {
+    H: c.hidden,
+    D: task.D,
+    K: task.K,
+    cell: c.cell,
+    ...(CELLS[c.cell].keep ? { keep: ratesPerUnit(c.keep, c.hidden) } : {}),
+  };
   const session: LabSession = createLabSession(
     initParams(dims, rngFor(c.seed, STREAM.init, 0)),
     c.act,
@@ -640,10 +652,11 @@ export function createLabRun(choices: LabChoices): LabRun {
       },
     }),
     restore(s) {
-      const sc = { ...s.choices, cell: cellOf(s.choices) };
+      const sc = migrateLabChoices(s.choices);
       if (
         sc.task !== c.task ||
         sc.cell !== c.cell ||
+        String(sc.keep) !== String(c.keep) ||
         sc.hidden !== c.hidden ||
         sc.act !== c.act ||
         sc.text !== c.text ||
@@ -714,7 +727,7 @@ export function createLabRun(choices: LabChoices): LabRun {
 /** A new run in the state of a snapshot. */
 export function restoreLabRun(s: LabSnapshot): LabRun {
   // Runs saved before the cell was a choice are the vanilla cell's.
-  const run = createLabRun({ ...s.choices, cell: cellOf(s.choices) });
+  const run = createLabRun(migrateLabChoices(s.choices));
   run.restore(s);
   return run;
 }

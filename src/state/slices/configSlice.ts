@@ -20,7 +20,7 @@ export type Source =
   | { kind: 'imported'; name: string; scenario: ScenarioJson };
 
 /** Choices that say what the typed sequence and its seeded weights are. */
-const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed', 'cell'];
+const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed', 'cell', 'keep'];
 
 export interface ConfigSlice {
   config: ExplorerConfig;
@@ -49,6 +49,10 @@ export const createConfigSlice: StateCreator<AppState, [], [], ConfigSlice> = (_
   config: DEFAULT_CONFIG,
   source: { kind: 'text' },
   setConfig: (patch) => {
+    // Rates one per unit fit one hidden size: with another, every unit takes the first rate.
+    const keep = patch.keep ?? get().config.keep;
+    const H = patch.hidden ?? get().config.hidden;
+    if (keep.length !== 1 && keep.length !== H) patch = { ...patch, keep: [keep[0]] };
     const toText = TEXT_CHOICES.some((k) => patch[k] !== undefined);
     return get().goTo({ config: patch, ...(toText ? { source: { kind: 'text' } } : {}) });
   },

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ExploreRequest, ExploreResponse } from '../../core/explore';
+import { CELLS, cellField, cellOf } from '../../core/model';
 import { cursorLabel, isCursorLabel, placeCursorLabel } from '../../core/cursor';
 import { presetById } from '../../core/presets';
 import { isCancelled } from '../../worker/client';
@@ -43,7 +44,7 @@ export interface NavSlice {
 
 /** What the worker must compute for these choices and this source. */
 export function exploreRequest(config: ExplorerConfig, source: Source): ExploreRequest {
-  const { text, hidden, seed, lr, act: activation, loss, cell } = config;
+  const { text, hidden, seed, lr, act: activation, loss, cell, keep } = config;
   if (source.kind === 'text')
     return {
       kind: 'text',
@@ -54,7 +55,8 @@ export function exploreRequest(config: ExplorerConfig, source: Source): ExploreR
       activation,
       loss,
       // Absent for the vanilla cell, so its requests stay as they were.
-      ...(cell !== 'rnn' ? { cell } : {}),
+      ...cellField(cell),
+      ...(CELLS[cell].keep ? { keep } : {}),
     };
   const scenario = source.kind === 'preset' ? presetById(source.id)!.scenario : source.scenario;
   return { kind: 'scenario', scenario, activation, loss, lr };
@@ -64,7 +66,10 @@ export function exploreRequest(config: ExplorerConfig, source: Source): ExploreR
 function sameRequest(a: ExploreRequest | null, b: ExploreRequest): boolean {
   if (!a) return false;
   const ka = Object.keys(a) as (keyof ExploreRequest)[];
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+  // Keep rates are an array, compared by value: the URL makes a new one on every read.
+  const same = (x: unknown, y: unknown) =>
+    x === y || (Array.isArray(x) && Array.isArray(y) && String(x) === String(y));
+  return ka.length === Object.keys(b).length && ka.every((k) => same(a[k], b[k]));
 }
 
 /** Where a label lands in a trace of length T, with a notice when it had to be clamped. */
@@ -154,10 +159,15 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     const { cursor, notice } = place(label, T);
     // Choices that did not change the request (the notation) may have moved on meanwhile.
     const committed = now.pending ?? { config, source };
-    // A preset or a file brings its own cell: the choice shows the cell in use.
-    const cell = res.value.trace.cell ?? 'rnn';
+    // A preset or a file brings its own cell (and keep rates): the choices show the ones in use.
+    const cell = cellOf(res.value.trace);
+    const keep = res.value.trace.leaky ? Array.from(res.value.trace.leaky.keep) : null;
+    const inUse =
+      committed.config.cell === cell && (!keep || String(keep) === String(committed.config.keep))
+        ? committed.config
+        : { ...committed.config, cell, ...(keep ? { keep } : {}) };
     set({
-      config: committed.config.cell === cell ? committed.config : { ...committed.config, cell },
+      config: inUse,
       source: committed.source,
       // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
       view: target.view ?? now.view,
