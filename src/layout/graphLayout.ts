@@ -81,6 +81,17 @@ export interface LayoutEdge {
   label: LabelPos;
 }
 
+export interface Connector {
+  id: string;
+  t: number;
+  path: string;
+  head: string;
+  /** A cell's own path (drawn with the column's side connectors). */
+  side?: true;
+  /** A symbol written beside it (leaky units' κ). */
+  label?: LabelPos & { text: string };
+}
+
 export interface GradEdge {
   id: string;
   kind: GradKind;
@@ -146,7 +157,7 @@ export interface GraphGeometry {
   gradEdges: GradEdge[];
   /** o_t → L_t: not a weight, a plain connector. */
   /** Lines that are not weights: o_t → L_t, an LSTM's m (side), leaky units' kept share (side). */
-  connectors: { id: string; t: number; path: string; head: string; side?: true }[];
+  connectors: Connector[];
   columns: Column[];
   rows: Rows;
   width: number;
@@ -507,10 +518,11 @@ function keptEdges(t: number, prevS: LayoutNode, s: LayoutNode, rows: Rows) {
   const x0 = prevS.x + prevS.w;
   const x1 = s.x;
   const bottom = rows.sTop + rows.sH;
-  const path = {
+  const path: Connector = {
     id: `kk${t}`,
     t,
-    side: true as const,
+    side: true,
+    label: { x: (x0 + x1) / 2, y: rows.keptY - 3, anchor: 'middle', text: 'κ' },
     ...arrow(
       [
         [x0 - 2, bottom + ARROW_GAP],
@@ -654,11 +666,13 @@ export function foldedLayout(
     label: { x: r + reach * 0.8 + 6, y: sMid + 4, anchor: 'start' },
   };
   const right = r + reach + 18;
-  const left = o.cell === 'lstm' ? -124 : -70;
+  // A loop on the left (an LSTM's m, leaky units' kept share) needs room beside the labels.
+  const leftLoop = CELLS[o.cell].cellState !== null || CELLS[o.cell].keep;
+  const left = leftLoop ? -124 : -70;
   // A gated cell opens into its gates: the strips of step 1's geometry, labelled by the view.
   const gated = CELLS[o.cell].gates.length > 0;
   const m = nodes.find((n) => n.kind === 'm');
-  const connectors = [connector];
+  const connectors: Connector[] = [connector];
   if (m) {
     // m_t feeds s_t; its own recurrence (m_{t-1} → m_t through f_t) is a loop on its left.
     const mMid = rows.mTop + rows.mH / 2;
@@ -685,6 +699,30 @@ export function foldedLayout(
       5,
     );
     connectors.push({ id: 'mm1', t: 1, ...loop }, { id: 'ms1', t: 1, ...toS });
+  }
+  if (CELLS[o.cell].keep) {
+    // Leaky units keep κ ⊙ s_{t-1}: a loop on the state's left, with no weight on it.
+    const l = s.x - ARROW_GAP;
+    const loop = arrow(
+      [
+        [l, rows.wY],
+        [l - 20, sMid - rise + 6],
+        [l - 34, sMid],
+        [l - 20, sMid + rise - 6],
+        [l - 8, rows.futureY],
+        [l, rows.futureY],
+      ],
+      6,
+      6,
+      true,
+    );
+    connectors.push({
+      id: 'kk1',
+      t: 1,
+      side: true,
+      ...loop,
+      label: { x: l - 40, y: sMid + 4, anchor: 'end', text: 'κ' },
+    });
   }
   return {
     nodes,

@@ -8,6 +8,7 @@ import type {
   LayoutNode,
   Rows,
   WeightKind,
+  Connector,
 } from '../../layout/graphLayout';
 import { fmt } from '../encoding';
 import { visibleSymbol, type GraphData } from './graphData';
@@ -23,7 +24,7 @@ export interface ColumnGeom {
   output: GradEdge | null;
   future: GradEdge | null;
   /** An LSTM's pieces: m_{t-1} → m_t, m_t → s_t, and the gradient along m into m_t. */
-  cellConnectors: { id: string; path: string; head: string }[];
+  cellConnectors: Connector[];
   /** The cell's own path back: an LSTM's along m, leaky units' along the kept share. */
   cell: GradEdge | null;
   /** A gated cell's gate strips of this step. */
@@ -151,6 +152,11 @@ export const ChainColumn = memo(function ChainColumn({
         <g key={c.id} className="gs-conn gs-cellconn" data-computed={computed}>
           <path d={c.path} />
           <path className="gs-conn-head" d={c.head} />
+          {c.label && (
+            <text className="gs-conn-label" x={c.label.x} y={c.label.y} textAnchor={c.label.anchor}>
+              {c.label.text}
+            </text>
+          )}
         </g>
       ))}
       {geo.gates && (
@@ -201,7 +207,7 @@ export function groupColumns(g: {
   nodes: LayoutNode[];
   edges: LayoutEdge[];
   gradEdges: GradEdge[];
-  connectors: { id: string; t: number; path: string; head: string; side?: true }[];
+  connectors: Connector[];
   gates?: GateStrips[];
 }): ColumnGeom[] {
   const out: ColumnGeom[] = g.columns.map((col) => ({

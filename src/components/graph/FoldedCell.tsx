@@ -42,7 +42,7 @@ export const FoldedCell = memo(function FoldedCell({
       width={width}
       height={geom.height}
       role="group"
-      aria-label={`The recurrent ${data.cell === 'rnn' ? 'cell' : `cell (${CELLS[data.cell].label}, opened into its gates)`}, folded: one cell applied at every step, showing t = ${t}`}
+      aria-label={`The recurrent ${CELLS[data.cell].gates.length === 0 ? (CELLS[data.cell].keep ? 'cell (leaky units: each keeps a share κ of its state)' : 'cell') : `cell (${CELLS[data.cell].label}, opened into its gates)`}, folded: one cell applied at every step, showing t = ${t}`}
       data-view="folded"
     >
       <g transform={`translate(${cx},0)`}>
@@ -68,6 +68,16 @@ export const FoldedCell = memo(function FoldedCell({
           <g key={c.id} className="gs-conn" data-computed={computed}>
             <path d={c.path} />
             <path className="gs-conn-head" d={c.head} />
+            {c.label && (
+              <text
+                className="gs-conn-label"
+                x={c.label.x}
+                y={c.label.y}
+                textAnchor={c.label.anchor}
+              >
+                {c.label.text}
+              </text>
+            )}
           </g>
         ))}
         {geom.gates.map((g) => (

@@ -1,4 +1,4 @@
-import { NOTATIONS } from '../../core/model';
+import { CELLS, DEFAULT_CELL, NOTATIONS } from '../../core/model';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import {
@@ -71,7 +71,7 @@ export function GraphStage() {
   const K = data?.K ?? 1;
   const D = data?.D ?? 1;
   const probStrip = data?.crossEntropy ?? true;
-  const cell = data?.cell ?? 'rnn';
+  const cell = data?.cell ?? DEFAULT_CELL;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useStageWidth(scrollRef);
@@ -287,9 +287,9 @@ export function GraphStage() {
                   probs={probStrip}
                   state={NOTATIONS[notation].state}
                   gated={
-                    cell === 'rnn'
+                    CELLS[cell].gates.length === 0
                       ? undefined
-                      : { cellState: cell === 'lstm' ? NOTATIONS[notation].cellState : null }
+                      : { cellState: CELLS[cell].cellState ? NOTATIONS[notation].cellState : null }
                   }
                 />
               )}

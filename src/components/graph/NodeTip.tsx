@@ -209,14 +209,22 @@ export function NodeTipBody({
   }
   if (kind === 's') {
     const off = (t - 1) * H;
+    const lk = trace.leaky;
     const cols: Col[] = [
       { head: sub('a', t), values: trace.a, off },
+      ...(lk ? [{ head: <>f({sub('a', t)})</>, values: lk.fa, off }] : []),
       { head: sub('s', t), values: trace.s, off },
     ];
     if (grad) {
       cols.push(
         { head: 'output', values: trace.dL_ds_out, off },
-        { head: 'future', values: trace.dL_ds_next, off },
+        // Leaky units: the future's two paths, through W and along the kept share.
+        ...(lk
+          ? [
+              { head: 'via W', values: lk.dL_ds_next_W, off },
+              { head: 'kept', values: lk.dL_ds_next_kept, off },
+            ]
+          : [{ head: 'future', values: trace.dL_ds_next, off }]),
         { head: <>∂L/∂{sub('a', t)}</>, values: trace.dL_da, off },
       );
     }
@@ -235,7 +243,14 @@ export function NodeTipBody({
             ) : (
               ' nothing from the future at the last step'
             )}
-            . ∂L/∂a<sub>{t}</sub> = f′(a<sub>{t}</sub>) ⊙ ∂L/∂s<sub>{t}</sub>.
+            {lk && t < data.T && (
+              <>
+                {' '}
+                and κ ⊙ ∂L/∂s<sub>{t + 1}</sub> kept
+              </>
+            )}
+            . ∂L/∂a<sub>{t}</sub> = {lk ? '(1 − κ) ⊙ ' : ''}f′(a<sub>{t}</sub>) ⊙ ∂L/∂s
+            <sub>{t}</sub>.
           </p>
         )}
       </>

@@ -1,5 +1,5 @@
 import { argmax, visibleSymbol as glyph } from '../../core/symbols';
-import type { CellName, NotationName } from '../../core/model';
+import { cellOf, type CellName, type NotationName } from '../../core/model';
 import type { ExploreResult } from '../../core/explore';
 import type { Trace } from '../../core/types';
 import { maxAbs, probScaleFor, valueScale, type ScaleTheme } from '../encoding';
@@ -142,7 +142,7 @@ export function graphData(
       m: valueScale(g?.cell === 'lstm' ? Math.max(maxAbs(g.m), maxAbs(g.m0)) : 1, theme),
       unit: valueScale(1, theme),
     },
-    cell: trace.cell ?? 'rnn',
+    cell: cellOf(trace),
     cellNorm,
     pred,
     target,
