@@ -43,7 +43,7 @@ test('a vanilla RNN and an LSTM side by side: same budget, accuracy and gradient
 }) => {
   await openLab(page, { task: 'copy', delay: '4', hidden: '8' });
   const compare = page.getByRole('region', {
-    name: 'Side by side: a vanilla RNN and a gated cell',
+    name: 'Side by side: a vanilla RNN and another cell',
   });
   await compare.getByLabel('Iterations for each').fill('150');
   await compare.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -85,7 +85,7 @@ test('a link with compare=gru opens the lab with the comparison running to its v
 }) => {
   await openLab(page, { compare: 'gru', task: 'parity', hidden: '4', seqLen: '8', tbptt: '8' });
   const compare = page.getByRole('region', {
-    name: 'Side by side: a vanilla RNN and a gated cell',
+    name: 'Side by side: a vanilla RNN and another cell',
   });
   await expect(compare.getByLabel('Compare the vanilla RNN with')).toHaveValue('gru');
   const bar = compare.getByRole('progressbar', { name: 'Comparison progress' });

@@ -41,7 +41,8 @@ function Scroller({ label, children }: { label: string; children: ReactNode }) {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const measure = () => {
-      const over = el.scrollWidth > el.clientWidth + 1;
+      // Integers both: even one pixel more can be scrolled to, so it must be a keyboard stop.
+      const over = el.scrollWidth > el.clientWidth;
       setOverflows(over);
       const left = over && el.scrollLeft > 1;
       const right = over && el.scrollLeft + el.clientWidth < el.scrollWidth - 1;

@@ -15,7 +15,7 @@ import { lowerFirst } from '../lesson/lowerFirst';
 import { ProgressBar } from './ProgressBar';
 import { useCompare, type CompareSetup } from './useCompare';
 
-// A vanilla RNN and a gated cell side by side: the lab's task and settings with only the cell
+// A vanilla RNN and another cell (leaky units, an LSTM, a GRU) side by side: the lab's task and settings with only the cell
 // changed, the same number of iterations each, their held-out accuracy and how much of the last
 // loss reaches each step, on one shared log scale.
 
@@ -188,7 +188,7 @@ export function CompareCells() {
   const task = LAB_CHOICES.task.labels[choices.task].toLowerCase();
   return (
     <section aria-labelledby="compare-cells" className="lab-compare">
-      <h3 id="compare-cells">Side by side: a vanilla RNN and a gated cell</h3>
+      <h3 id="compare-cells">Side by side: a vanilla RNN and another cell</h3>
       <p>
         Both train on the task above ({task}
         {choices.task === 'copy' ? `, k = ${choices.delay}` : ''}) with its settings and seed; only

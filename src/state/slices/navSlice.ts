@@ -161,7 +161,13 @@ export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, ge
     const committed = now.pending ?? { config, source };
     // A preset or a file brings its own cell (and keep rates): the choices show the ones in use.
     const cell = cellOf(res.value.trace);
-    const keep = res.value.trace.leaky ? Array.from(res.value.trace.leaky.keep) : null;
+    // Typed text keeps the rates as typed (one for all stays one); a file's are the file's.
+    const fileKeep = committed.source.kind !== 'text' ? res.value.trace.leaky?.keep : undefined;
+    const keep = fileKeep
+      ? fileKeep.every((k) => k === fileKeep[0])
+        ? [fileKeep[0]]
+        : Array.from(fileKeep)
+      : null;
     const inUse =
       committed.config.cell === cell && (!keep || String(keep) === String(committed.config.keep))
         ? committed.config
