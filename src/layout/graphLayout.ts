@@ -1,4 +1,4 @@
-import { CELLS, type CellName, type EdgeWeight } from '../core/model';
+import { CELLS, DEFAULT_CELL, type CellName, type EdgeWeight } from '../core/model';
 import { curveBasis, line } from 'd3-shape';
 
 // Pure geometry of the folded cell and of the unrolled chain. No React, no DOM: given the sizes
@@ -194,14 +194,15 @@ export const DEFAULTS: Required<LayoutOptions> = {
   cellMin: 1.5,
   probStrip: true,
   scale: 1,
-  cell: 'rnn',
+  cell: DEFAULT_CELL,
 };
 
 /** The options with defaults filled in and the scale applied to the sizes. */
 function resolve(opts: LayoutOptions): Required<LayoutOptions> {
   const o = { ...DEFAULTS, ...opts };
   // An LSTM's column holds m_t and ∂L/∂m_t left of the V edge: it needs the room.
-  if (o.cell === 'lstm' && opts.colW === undefined) o.colW = 88;
+  // A cell state's row sits beside the state: wider columns.
+  if (CELLS[o.cell].cellState && opts.colW === undefined) o.colW = 88;
   const k = o.scale > 0 && Number.isFinite(o.scale) ? o.scale : 1;
   if (k === 1) return o;
   return {
@@ -235,7 +236,7 @@ export function rowsFor(H: number, K: number, D: number, opts: LayoutOptions = {
   const lossH = o.cellMax;
   const oTop = lossTop + lossH + 22;
   const oH = K * cellHeight(K, o);
-  const lstm = o.cell === 'lstm';
+  const lstm = CELLS[o.cell].cellState !== null;
   const gated = CELLS[o.cell].gates.length > 0;
   // The LSTM's m row sits between o and s: o ← V crosses it beside m.
   const mTop = lstm ? oTop + oH + EDGE_GAP : 0;
@@ -354,7 +355,7 @@ function columnNodes(
   };
   // An LSTM's m_t (and ∂L/∂m_t beside it) left of the axis, clear of the V edge on the axis.
   const mNodes: LayoutNode[] = [];
-  if (o.cell === 'lstm') {
+  if (CELLS[o.cell].cellState) {
     const mStrip: Strip = {
       x: left - 2 * w - 2 * o.gap - 4,
       y: rows.mTop,

@@ -12,6 +12,7 @@ import {
   type LiveOptions,
   type SpectralReport,
 } from '../core/lab';
+import { CELLS } from '../core/model';
 import { nextTask } from './nextTask';
 import type { CallContext, SessionKind } from './sessions';
 
@@ -110,7 +111,8 @@ function report(
   const from = Math.min(Math.max(0, since), c.smoothLoss.length);
   const T = run.task.T;
   const ch = run.choices();
-  const withJacobian = jacobian && ch.cell === 'rnn' && T * ch.hidden ** 3 <= JACOBIAN_MAX_WORK;
+  const withJacobian =
+    jacobian && CELLS[ch.cell].recurrence === 'W' && T * ch.hidden ** 3 <= JACOBIAN_MAX_WORK;
   const flow = s.progress.divergence ? null : run.gradientFlow(withJacobian);
   return {
     progress: s.progress,

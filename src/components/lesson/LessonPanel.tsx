@@ -4,7 +4,7 @@ import { narrateText } from '../../content/lesson/narrate';
 import { LESSON, type LessonStep } from '../../content/lesson/steps';
 import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
-import { NOTATIONS } from '../../core/model';
+import { cellOf, NOTATIONS } from '../../core/model';
 import { selectCursor, selectNotation, selectResult } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { equationColors } from '../encoding';
@@ -88,7 +88,7 @@ export default function LessonPanel() {
     [result, vanilla],
   );
   // The result on screen may still be the previous step's while this step's computes.
-  const cellMatches = (result?.trace.cell ?? 'rnn') === (step.scenario.cell ?? 'rnn');
+  const cellMatches = cellOf(result?.trace ?? {}) === cellOf(step.scenario);
   // A gated cell's derivation blocks load on demand (as in the derivation panel).
   const gated = !!result?.trace.gated;
   const [gatedReady, setGatedReady] = useState(gatedEquationsLoaded);

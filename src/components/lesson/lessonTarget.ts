@@ -1,5 +1,5 @@
 import { parseCursorLabel } from '../../core/cursor';
-import { CHOICES } from '../../core/model';
+import { CHOICES, cellOf } from '../../core/model';
 import { presetById } from '../../core/presets';
 import { resolveLabel, type LessonStep } from '../../content/lesson/steps';
 import type { LessonWalk } from '../../state/slices/lessonSlice';
@@ -32,7 +32,7 @@ export function lessonTarget(step: LessonStep, withCursor: boolean): GoToTarget 
       act: 'tanh',
       loss: 'cross-entropy',
       // Always named: goTo keeps the config's other choices, and a gated step may come first.
-      cell: sc.cell ?? 'rnn',
+      cell: cellOf(sc),
     },
     view: step.view,
     ...cursor,

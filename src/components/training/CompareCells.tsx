@@ -6,7 +6,7 @@ import {
   type CompareCell,
   type LabChoices,
 } from '../../core/lab/choices';
-import { CELLS } from '../../core/model';
+import { CELLS, DEFAULT_CELL } from '../../core/model';
 import { useStore } from '../../state/store';
 import type { CompareReport, CompareSide } from '../../worker/compare';
 import { LineChart } from '../charts/LineChart';
@@ -175,7 +175,7 @@ export function CompareCells() {
   const n = Number(budget);
   const budgetOk = Number.isInteger(n) && n >= 1 && n <= MAX_BUDGET;
   const go = (c: LabChoices, cell = other) => {
-    start({ choices: c, cells: ['rnn', cell], budget: n });
+    start({ choices: c, cells: [DEFAULT_CELL, cell], budget: n });
     useStore.getState().setLabCompare(cell);
   };
   useEffect(() => {

@@ -43,7 +43,7 @@ function GradByTime() {
 
 function Spectral() {
   const cell = useStore((s) => s.labChoices.cell);
-  if (cell !== 'rnn')
+  if (CELLS[cell].recurrence !== 'W')
     return (
       <p className="lab-spectral">
         ρ(W) describes the vanilla cell, where going back a step multiplies by W. The{' '}

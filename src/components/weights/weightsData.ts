@@ -1,5 +1,13 @@
 import { spokenSymbol, visibleSymbol } from '../../core/symbols';
-import { CELLS, PARAM_NAMES, PARAMS, paramShape, type CellName, type Dims } from '../../core/model';
+import {
+  CELLS,
+  cellOf,
+  PARAM_NAMES,
+  PARAMS,
+  paramShape,
+  type CellName,
+  type Dims,
+} from '../../core/model';
 import type { Params, Trace } from '../../core/types';
 import type { WeightName } from '../encoding';
 import { maxAbs } from '../encoding';
@@ -59,7 +67,7 @@ const vocab = (
  * in words. The vanilla cell's rows are the hidden units.
  */
 function stackedRows(d: { H: number; cell?: CellName }): AxisLabels {
-  const gates = CELLS[d.cell ?? 'rnn'].gates;
+  const gates = CELLS[cellOf(d)].gates;
   if (gates.length === 0) return hidden(d.H);
   const rows = gates.flatMap((g) =>
     Array.from({ length: d.H }, (_, i) => [
