@@ -24,6 +24,9 @@ export interface Activation {
    * finite differences across a = 0 disagree with f', so gradient checks keep a away from 0.
    */
   smooth: boolean;
+  /** The largest slope max f′ over all a: with ‖W‖₂ it bounds how much one step back can
+   * stretch the gradient (lab/vanishingBound.ts). */
+  maxSlope: number;
 }
 
 const sigmoidF = (a: number) =>
@@ -38,6 +41,7 @@ export const ACTIVATIONS = {
     tex: '\\tanh',
     dfTex: (_a, s, t) => `1 - ${s(t)}^{2}`,
     smooth: true,
+    maxSlope: 1, // at a = 0
   },
   sigmoid: {
     label: 'sigmoid',
@@ -46,6 +50,7 @@ export const ACTIVATIONS = {
     tex: '\\sigma',
     dfTex: (_a, s, t) => `${s(t)} (1 - ${s(t)})`,
     smooth: true,
+    maxSlope: 0.25, // σ(0)(1 − σ(0))
   },
   relu: {
     label: 'ReLU',
@@ -55,6 +60,7 @@ export const ACTIVATIONS = {
     tex: '\\operatorname{relu}',
     dfTex: (a, _s, t) => `\\mathbb{1}[${a(t)} > 0]`,
     smooth: false,
+    maxSlope: 1,
   },
   softsign: {
     label: 'softsign',
@@ -67,6 +73,7 @@ export const ACTIVATIONS = {
     tex: '\\operatorname{softsign}',
     dfTex: (a, _s, t) => `\\frac{1}{(1 + |${a(t)}|)^{2}}`,
     smooth: false,
+    maxSlope: 1, // at a = 0
   },
 } as const satisfies Record<string, Activation>;
 

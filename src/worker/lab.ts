@@ -113,7 +113,9 @@ function report(
   const ch = run.choices();
   const withJacobian =
     jacobian && CELLS[ch.cell].recurrence === 'W' && T * ch.hidden ** 3 <= JACOBIAN_MAX_WORK;
-  const flow = s.progress.divergence ? null : run.gradientFlow(withJacobian);
+  // A finite blow-up still has a gradient flow to show (its zeros are the point).
+  const d = s.progress.divergence;
+  const flow = d && !d.finite ? null : run.gradientFlow(withJacobian);
   return {
     progress: s.progress,
     curves: { from, smoothLoss: c.smoothLoss.slice(from), gradNorm: c.gradNorm.slice(from) },

@@ -1,22 +1,107 @@
+import type { Divergence } from '../../core/lab';
+import { CELLS } from '../../core/model';
+import { fmt } from '../../content/format';
 import { useStore } from '../../state/store';
 
-// Training met NaN or Infinity: it has paused; say what happened in plain words and offer the
-// three recoveries.
+// Training blew up, to NaN or Infinity or to a finite loss far above any sane one: it has
+// paused. Say what happened with the run's own numbers, what most likely caused it (the
+// truncation, the history of ‖g‖, the learning rate and the clipping), and offer the three
+// recoveries.
+
+const SUP: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** 3 significant digits, powers of ten written as such: 1.51 × 10⁵¹. */
+function num(v: number): string {
+  const s = fmt(v);
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const exp = String(Number(m[2]));
+  return `${m[1]} × 10${[...exp].map((ch) => SUP[ch]).join('')}`;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function whatHappened(d: Divergence): string {
+  const when = `Iteration ${d.iteration} (the one after the ${plural(d.iteration - 1, 'iteration')} done)`;
+  if (d.finite) {
+    const f = d.finite;
+    const yardstick =
+      f.reference === f.chance
+        ? `the ${num(f.chance)} of a blind guess`
+        : `the first iteration’s ${num(f.reference)}`;
+    const zeros =
+      f.zeroGradSteps > 0
+        ? ` Its units are saturated: at ${f.zeroGradSteps} of the ${f.steps} steps the last loss’s gradient is exactly 0 (the slope f′ rounds to 0), so nothing reaches them and the chart “How much of the last loss reaches each step” is empty there.`
+        : '';
+    return `${when} took the loss to ${num(d.value)} per step, ${num(f.growth)} times ${yardstick}. Nothing became NaN or infinite, so training could go on, but it is not learning any more.${zeros}`;
+  }
+  const what =
+    d.quantity === 'weights' ? `the weights ${d.param} (entry ${d.index})` : `the ${d.quantity}`;
+  return `${when}: ${what} became ${d.value}.`;
+}
+
+function likelyCause(d: Divergence, cell: keyof typeof CELLS): string {
+  const factor =
+    cell === 'rnn'
+      ? 'Wᵀ diag(f′(aₜ))'
+      : `the ${CELLS[cell].label}’s Jacobian (through its gates and W)`;
+  const c = d.cause;
+  if (!c) return '';
+  if (c.kind === 'no-time-steps')
+    return `With truncation 1 the gradient takes no step back through time, so this is not an exploding gradient through time: the learning rate α = ${d.lr} made the updates too long for this loss.`;
+  const clipped = d.clip === 'norm' ? Math.min(c.from, d.clipAt) : c.from;
+  const sgdStep =
+    d.opt === 'sgd' && Number.isFinite(c.from) && d.clip !== 'value'
+      ? ` At ‖g‖ = ${num(c.from)} one SGD step already moves the weights by α·‖g‖ = ${num(d.lr * clipped)}.`
+      : '';
+  if (c.kind === 'exploding')
+    return `‖g‖ grew from ${num(c.from)} to ${num(c.to)} over the last ${plural(c.over, 'iteration')}: an exploding gradient. Each step back through time multiplies the gradient by ${factor}; with large weights these factors stretch it at every step back, and each update at α = ${d.lr} made the weights larger still.${sgdStep}`;
+  return `‖g‖ stayed between ${num(c.from)} and ${num(c.to)}, so the gradient did not explode: the learning rate α = ${d.lr} is too large for this loss, and each update overshoots.${sgdStep}`;
+}
+
+function clipping(d: Divergence): string {
+  if (d.clip === 'off') return 'No clipping was on.';
+  if (d.clip === 'norm')
+    return `Clipping by global norm at ${d.clipAt} was on, so no update used a gradient longer than ${d.clipAt}; what was too long is the step α times that.`;
+  return `Clipping by value at ${d.clipAt} was on: it caps each entry of the gradient (and so turns its direction), and the update was still too long.`;
+}
+
+function kept(d: Divergence): string {
+  const n = d.lastGoodIteration;
+  const which =
+    n === 0 ? 'the starting weights, from before iteration 1' : `those after iteration ${n}`;
+  const high =
+    d.iteration - 1 > n
+      ? ` (iterations ${n + 1} to ${d.iteration - 1} ran, but their losses were already far too high)`
+      : '';
+  return `Training has paused. The last good weights are kept: ${which}${high}.`;
+}
 
 export function DivergenceAlert() {
   const d = useStore((s) => s.labDivergence);
+  const cell = useStore((s) => s.labChoices.cell);
   const recover = useStore((s) => s.labRecover);
   if (!d) return null;
   return (
-    <div role="alert" className="lab-alert">
-      <h3>Training stopped: the numbers blew up</h3>
-      <p>{d.message}</p>
+    <div role="alert" className="lab-alert" data-divergence={d.finite ? 'finite' : 'non-finite'}>
+      <h3>Training stopped: {d.finite ? 'the loss blew up' : 'the numbers blew up'}</h3>
+      <p>{whatHappened(d)}</p>
       <p>
-        This is an exploding gradient: each step back through time multiplies the gradient by W and
-        the slope of the activation, and with a learning rate this high (or no clipping) one update
-        made the weights so large that the loss overflowed. Training has paused; the last good
-        weights (from iteration {d.lastGoodIteration}) are kept.
+        {likelyCause(d, cell)} {clipping(d)}
       </p>
+      <p>{kept(d)}</p>
       <div className="inline">
         <button type="button" onClick={() => void recover('restore')}>
           Restore last good weights

@@ -3,8 +3,10 @@ import { useStore } from '../../state/store';
 import { LineChart } from '../charts/LineChart';
 import { thin } from '../charts/thin';
 import { Tex } from '../equations/Tex';
-import { CELLS } from '../../core/model';
-import { GRAD_BY_TIME_WHY } from './gradByTimeWhy';
+import { ACTIVATIONS, CELLS } from '../../core/model';
+import { spectralReport } from '../../core/lab/spectral';
+import { vanishingBound } from '../../core/lab/vanishingBound';
+import { GRAD_BY_TIME_WHY, gradByTimeNote } from './gradByTimeWhy';
 import { useLabLive } from './useLabLive';
 
 // Why gradients vanish or explode: how much of the last loss reaches each earlier step, the
@@ -24,6 +26,7 @@ function GradByTime() {
         ? [{ label: '‖product of Jacobians‖₂', points: j }]
         : [];
   const why = GRAD_BY_TIME_WHY[cell];
+  const note = flow ? gradByTimeNote(flow.gradNorm) : null;
   return (
     <div className="chart-box">
       <h3>How much of the last loss reaches each step</h3>
@@ -35,7 +38,15 @@ function GradByTime() {
         xLabel="time step t"
         yLabel="norm"
       />
-      <p className="explain">{why.words}</p>
+      {note && (
+        <p className="explain" data-chart-note="grad-by-time">
+          {note}
+        </p>
+      )}
+      <p className="explain">
+        {why.words} The chart follows L_T alone, the last step’s loss, to show how far one loss’s
+        signal travels back; an early input still learns from the losses near it.
+      </p>
       <Tex tex={why.tex} display />
     </div>
   );
@@ -66,9 +77,10 @@ function SpectralRadius() {
       <p>
         Spectral radius ρ(W) ={' '}
         <span data-metric="spectral-radius">{sp ? sp.spectralRadius.toPrecision(3) : '–'}</span>,
-        largest stretch ‖W‖₂ = {sp ? sp.spectralNorm.toPrecision(3) : '–'}. With ρ(W) &lt; 1 (and
-        tanh&apos;s slope at most 1) gradients from far back fade; well above 1 they can grow.
+        largest stretch ‖W‖₂ ={' '}
+        <span data-metric="spectral-norm">{sp ? sp.spectralNorm.toPrecision(3) : '–'}</span>.
       </p>
+      {sp && <VanishingWords spectralNorm={sp.spectralNorm} />}
       <span className="inline">
         <label htmlFor={id}>Rescale W to spectral radius</label>
         <input
@@ -89,6 +101,31 @@ function SpectralRadius() {
   );
 }
 
+/** The example of a W whose ρ is below 1 while one step back can stretch the gradient. */
+const SHEAR = spectralReport(Float64Array.from([0.9, 5, 0, 0.9]), 2);
+
+/** What ‖W‖₂ and the activation's largest slope guarantee, and what ρ(W) does not. */
+function VanishingWords({ spectralNorm }: { spectralNorm: number }) {
+  const act = useStore((s) => s.labChoices.act);
+  const T = useStore((s) => s.labChoices.seqLen);
+  const v = vanishingBound(spectralNorm, act, T - 1);
+  const label = ACTIVATIONS[act].label;
+  return (
+    <p data-vanishing-bound={v.shrinks ? 'shrinks' : 'no-guarantee'}>
+      One step back multiplies the gradient by Wᵀ diag(f′(aₜ)), which stretches it by at most ‖W‖₂ ·
+      max f′ = {spectralNorm.toPrecision(3)} × {v.maxSlope} ={' '}
+      <span data-metric="vanishing-bound">{v.bound.toPrecision(3)}</span> ({label}&apos;s slope is
+      at most {v.maxSlope}).{' '}
+      {v.shrinks
+        ? `Below 1, every step back shrinks it: over the ${v.steps} steps back from t = ${T} to t = 1 at most ${v.afterSteps.toExponential(1)} of it can remain, whatever the inputs.`
+        : 'Above 1 nothing is promised either way: the slopes at the actual aₜ are usually well below their maximum, so the gradient may still fade (the chart shows what it does), or it may grow.'}{' '}
+      ρ(W), the largest |eigenvalue|, describes Wⁿ only over many steps with the units in their
+      linear range; ρ(W) &lt; 1 alone does not make a gradient fade. W = [[0.9, 5], [0, 0.9]] has ρ
+      = {SHEAR.spectralRadius.toPrecision(2)} but ‖W‖₂ = {SHEAR.spectralNorm.toPrecision(2)}.
+    </p>
+  );
+}
+
 function GradCheck() {
   const check = useStore((s) => s.labGradCheck);
   const run = useStore((s) => s.labCheckGradients);
@@ -100,10 +137,10 @@ function GradCheck() {
       {check && (
         <p>
           Worst relative error{' '}
-          <strong data-metric="gradcheck">{check.worstRelError.toExponential(2)}</strong>, at{' '}
-          {check.where.param}[{check.where.row}, {check.where.col}] (analytic{' '}
-          {check.analytic.toPrecision(6)}, numeric {check.numeric.toPrecision(6)}, {check.checked}{' '}
-          entries checked). {check.reason}
+          <strong data-metric="gradcheck">{check.worstRelError.toExponential(2)}</strong> (rounding
+          alone: about {check.expectedRelError.toExponential(1)}), at {check.where.param}[
+          {check.where.row}, {check.where.col}] (analytic {check.analytic.toPrecision(6)}, numeric{' '}
+          {check.numeric.toPrecision(6)}, {check.checked} entries checked). {check.reason}
         </p>
       )}
     </div>

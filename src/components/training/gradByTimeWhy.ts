@@ -37,3 +37,50 @@ export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> 
     tex: '\\frac{\\partial L_T}{\\partial s_{t-1}} = z_t \\odot \\frac{\\partial L_T}{\\partial s_t} + \\big(\\text{three paths through } W_z, W_n, W_r\\big)',
   },
 };
+
+/** Consecutive time steps as ranges: [0, 1, 2, 5] → "0–2, 5". */
+function ranges(ts: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < ts.length;) {
+    let j = i;
+    while (j + 1 < ts.length && ts[j + 1] === ts[j] + 1) j++;
+    out.push(j === i ? `${ts[i]}` : `${ts[i]}–${ts[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/**
+ * What the log-scale chart of ‖∂L_T/∂s_t‖ (t = 0 … T) cannot draw, in words: exact zeros
+ * (saturated units, or ReLU's switched-off ones, pass back a gradient of exactly 0, and a log
+ * scale has no place for 0) and NaN or infinite values. Null when every point is drawn.
+ */
+export function gradByTimeNote(gradNorm: ArrayLike<number>): string | null {
+  const zeros: number[] = [];
+  const bad: number[] = [];
+  for (let t = 0; t < gradNorm.length; t++) {
+    const v = gradNorm[t];
+    if (v === 0) zeros.push(t);
+    else if (!Number.isFinite(v)) bad.push(t);
+  }
+  if (zeros.length === 0 && bad.length === 0) return null;
+  const drawn: number[] = [];
+  for (let t = 0; t < gradNorm.length; t++) {
+    const v = gradNorm[t];
+    if (v > 0 && Number.isFinite(v)) drawn.push(t);
+  }
+  const parts: string[] = [];
+  if (zeros.length)
+    parts.push(
+      `At t = ${ranges(zeros)} (${zeros.length} of ${gradNorm.length} steps) the gradient is exactly 0: units pinned at their limits (saturated, slope f′ = 0 to rounding) pass nothing back, and a log scale has no place for 0.`,
+    );
+  if (bad.length) parts.push(`At t = ${ranges(bad)} it is NaN or infinite and is not drawn.`);
+  parts.push(
+    drawn.length === 0
+      ? 'Nothing is left to draw.'
+      : drawn.length === 1
+        ? `Only t = ${drawn[0]} is drawn.`
+        : `The line shows t = ${ranges(drawn)}.`,
+  );
+  return parts.join(' ');
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { initParams } from '../params';
 import { createRng } from '../rng';
-import { checkGradients, denseSequence } from './checkGradients';
+import {
+  checkGradients,
+  denseSequence,
+  roundingRelError,
+  ROUNDING_SLACK,
+  UNIT_ROUNDOFF,
+} from './checkGradients';
 
 describe('denseSequence', () => {
   it('turns indices into one-hot rows', () => {
@@ -18,7 +24,7 @@ describe('denseSequence', () => {
 });
 
 describe('checkGradients', () => {
-  it('finds BPTT right to about 1e-7 and says where the worst entry is and why', () => {
+  it('finds BPTT right to the size rounding predicts and says where the worst entry is and why', () => {
     const params = initParams({ H: 8, D: 4, K: 4 }, createRng(3));
     const seq = {
       T: 12,
@@ -32,7 +38,10 @@ describe('checkGradients', () => {
     expect(r.worstRelError).toBeLessThan(1e-6);
     expect(['U', 'W', 'V', 'b', 'c', 's0']).toContain(r.where.param);
     expect(r.where.row).toBeGreaterThanOrEqual(0);
-    expect(r.reason).toMatch(/1e-7/);
+    // The reason gives rounding's expected size (it used to say "about 1e-7 or less").
+    expect(r.worstRelError).toBeLessThan(ROUNDING_SLACK * r.expectedRelError);
+    expect(r.reason).toContain(r.expectedRelError.toExponential(1));
+    expect(r.reason).toMatch(/u·\|L\|\/ε/);
     expect(r.reason).toMatch(/right/);
     expect(r.reason.split('\n')).toHaveLength(1);
   });
@@ -49,5 +58,21 @@ describe('checkGradients', () => {
       createRng(2),
     );
     expect(r.worstRelError).toBeLessThan(1e-6);
+  });
+});
+
+describe('roundingRelError', () => {
+  it('is u·|L|/ε against max(|g|, floor)', () => {
+    expect(roundingRelError(2, 1e-5, 0.01, 1e-4)).toBeCloseTo(
+      (UNIT_ROUNDOFF * 2) / 1e-5 / 0.01,
+      30,
+    );
+    // A tiny gradient is measured against the floor.
+    expect(roundingRelError(-2, 1e-5, 1e-9, 1e-4)).toBe(roundingRelError(2, 1e-5, 1e-4, 1e-4));
+    // Halving ε doubles it.
+    expect(roundingRelError(1, 5e-6, 1, 1e-4)).toBeCloseTo(
+      2 * roundingRelError(1, 1e-5, 1, 1e-4),
+      30,
+    );
   });
 });

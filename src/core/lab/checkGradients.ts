@@ -16,9 +16,29 @@ export interface GradientCheckSummary {
   analytic: number;
   numeric: number;
   checked: number;
-  /** One line: why a right gradient gives about 1e-7 or less, and what this one says. */
+  /** The relative error rounding alone gives this entry (roundingRelError), for scale. */
+  expectedRelError: number;
+  /** One line: what size of error a right gradient gives here and why, and what this one says. */
   reason: string;
 }
+
+/** Double precision's unit roundoff, 2⁻⁵³. */
+export const UNIT_ROUNDOFF = Number.EPSILON / 2;
+
+/**
+ * The relative error that rounding alone puts in a central difference of a loss L with step
+ * ε, for a gradient entry of size |g|: each L(θ ± ε) is good to about u·|L|, so the quotient
+ * is good to about u·|L|/ε, measured against max(|g|, floor). A smaller ε cuts the truncation
+ * error (∝ ε²) and raises this one (∝ 1/ε): ε = 1e-5 balances the two for losses of order 1–100.
+ * Rounding inside the T·H operations of the forward pass can make the real one a few hundred
+ * times larger (ROUNDING_SLACK).
+ */
+export function roundingRelError(loss: number, eps: number, grad: number, floor: number): number {
+  return (UNIT_ROUNDOFF * Math.abs(loss)) / eps / Math.max(Math.abs(grad), floor);
+}
+
+/** How far above roundingRelError a right gradient's error may still be (accumulated rounding). */
+export const ROUNDING_SLACK = 1000;
 
 /** Dense inputs and targets (computeTrace reads only those) of a training sequence. */
 export function denseSequence(seq: TrainSequence): Sequence {
@@ -34,7 +54,6 @@ export function denseSequence(seq: TrainSequence): Sequence {
 
 /** Entries checked by default: enough to find a wrong term, few enough for a click. */
 export const CHECK_SAMPLES = 200;
-const GOOD = 1e-7;
 
 /**
  * Central differences (gradcheck.ts, ε = 1e-5) against BPTT's gradients for params on one
@@ -66,18 +85,21 @@ export function checkGradients(
   };
   const r = gradientCheck(sc, { samples, rng, lossFn });
   const e = r.maxRelError;
+  const L = lossFn(sc);
+  const expected = roundingRelError(L, r.eps, r.worst.analytic, r.floor);
   // A gated cell's nonlinearities are smooth whatever the activation choice says.
   const kink =
     CELLS[cellOf(params)].hasActivation &&
     !ACTIVATIONS[act].smooth &&
     r.minAbsPreactivation < 10 * r.eps;
-  const base = `Central differences with ε = ${r.eps} are accurate to about ε² in the loss, so a right BPTT gradient agrees to about ${GOOD} or less`;
+  const base = `Central differences with ε = ${r.eps} trade truncation (∝ ε²) against rounding (∝ 1/ε): each loss L = ${L.toPrecision(3)} is good to about u·|L| (u = 1.1e-16), so the difference is good to about u·|L|/ε, a relative error of about ${expected.toExponential(1)} for this entry, and rounding inside the forward pass can make it a few hundred times that`;
   let verdict: string;
-  if (e <= GOOD) verdict = `; the worst here, ${e.toExponential(1)}, says the gradients are right.`;
+  if (e <= ROUNDING_SLACK * expected && e < 1e-3)
+    verdict = `; the worst here, ${e.toExponential(1)}, is that size: the gradients are right.`;
   else if (kink)
     verdict = `; ${e.toExponential(1)} here, but some a_t is within ${(10 * r.eps).toExponential(0)} of the kink of ${act} at 0, where differences straddle the corner.`;
   else if (e < 1e-3)
-    verdict = `; ${e.toExponential(1)} here is rounding in nearly flat directions (saturated units), not a wrong term.`;
+    verdict = `; ${e.toExponential(1)} here is more than rounding explains but far below the 1e-2 to 1 of a wrong term: most likely the curvature over ε (the ε² term) where units saturate.`;
   else
     verdict = `; ${e.toExponential(1)} here is too large: a term of the gradient is wrong or missing.`;
   return {
@@ -86,6 +108,7 @@ export function checkGradients(
     analytic: r.worst.analytic,
     numeric: r.worst.numeric,
     checked: r.checked,
+    expectedRelError: expected,
     reason: base + verdict,
   };
 }

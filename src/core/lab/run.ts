@@ -21,6 +21,15 @@ import {
   type Evaluator,
   type LabSession,
 } from './cellSession';
+import {
+  BLOWUP,
+  blowupCause,
+  chanceLoss,
+  finiteBlowup,
+  zeroGradientSteps,
+  type BlowupCause,
+  type FiniteBlowup,
+} from './blowup';
 import { checkGradients, type GradientCheckSummary } from './checkGradients';
 import {
   checkLabChoices,
@@ -59,7 +68,7 @@ export const EVAL_TEXT_STEPS = 1000;
  * iteration's: while the loss runs away (1e100, still finite) they stay where they were, so a
  * recovery does not return to weights that are about to overflow.
  */
-export const LAST_GOOD = { maxGrowth: 100 } as const;
+export const LAST_GOOD = { maxGrowth: BLOWUP.growth } as const;
 
 /** What went non-finite, in the order the run checks after each update. */
 export type DivergedQuantity = 'loss' | 'gradient' | 'weights' | 'hidden state';
@@ -84,6 +93,14 @@ export interface Divergence {
   lr: number;
   clip: ClipName;
   clipAt: number;
+  /** The optimizer and the truncation length in use. */
+  opt?: LabChoices['opt'];
+  tbptt?: number;
+  /** What most likely caused it, from the ‖g‖ history and the truncation (blowup.ts). */
+  cause?: BlowupCause;
+  /** Set when nothing went non-finite but the loss blew up (quantity 'loss', value finite):
+   * how far, and at how many of the T steps the last loss's gradient is exactly 0. */
+  finite?: FiniteBlowup & { zeroGradSteps: number; steps: number };
   /** One plain sentence. */
   message: string;
 }
@@ -300,6 +317,8 @@ function describe(d: Omit<Divergence, 'message'>): string {
   const before = Number.isFinite(d.gradNormBefore)
     ? `; the gradient norm just before was ${d.gradNormBefore.toPrecision(3)}`
     : '';
+  if (d.finite)
+    return `At iteration ${d.iteration}, the loss per step reached ${d.value.toPrecision(3)}, ${d.finite.growth.toPrecision(3)} times its yardstick ${d.finite.reference.toPrecision(3)} (learning rate ${d.lr}, ${clip})${before}.`;
   return `At iteration ${d.iteration}, ${what} became ${d.value} (learning rate ${d.lr}, ${clip})${before}.`;
 }
 
@@ -380,16 +399,29 @@ export function createLabRun(choices: LabChoices): LabRun {
 
   const scoredSteps = () => (task.name === 'copy' ? task.T - task.delay : task.T);
 
-  /** The non-finite quantity after an update, or null. */
-  const check = (loss: number): Omit<Divergence, 'message' | 'iteration'> | null => {
-    const settings = {
+  const chance = chanceLoss(
+    task.loss,
+    task.K,
+    heldOut.flatMap((q) => (q.targets ? [q.targets] : [])),
+  );
+  /** What every divergence reports beside what went wrong. */
+  const circumstances = () => {
+    const truncation = Math.min(c.tbptt, task.T);
+    return {
       gradNorm: session.lastGradNorm,
       gradNormBefore,
       lastGoodIteration: good.iteration,
       lr: c.lr,
       clip: c.clip,
       clipAt: c.clipAt,
+      opt: c.opt,
+      tbptt: truncation,
+      cause: blowupCause(curves.gradNorm.view(), session.lastGradNorm, truncation),
     };
+  };
+  /** The non-finite quantity after an update, or null. */
+  const check = (loss: number): Omit<Divergence, 'message' | 'iteration'> | null => {
+    const settings = circumstances();
     if (!Number.isFinite(loss)) return { quantity: 'loss', value: loss, ...settings };
     if (!Number.isFinite(session.lastGradNorm))
       return { quantity: 'gradient', value: session.lastGradNorm, ...settings };
@@ -412,7 +444,7 @@ export function createLabRun(choices: LabChoices): LabRun {
   /** One iteration; false when it diverged. */
   const iterate = (): boolean => {
     saveCandidate();
-    gradNormBefore = session.lastGradNorm;
+    gradNormBefore = session.steps > 0 ? session.lastGradNorm : NaN;
     let seq: TrainSequence;
     let start: number;
     if (task.textSeq) {
@@ -444,6 +476,20 @@ export function createLabRun(choices: LabChoices): LabRun {
     if (task.textSeq) textPos += task.T;
     lastLoss = total / scoredSteps();
     if (iteration === 0) firstLoss = lastLoss;
+    const blown = finiteBlowup(lastLoss, firstLoss, chance);
+    if (blown) {
+      const flow = labGradientFlow(session.model.params, c.act, task.loss, firstSequence(), false);
+      const finite = { ...blown, zeroGradSteps: zeroGradientSteps(flow.gradNorm), steps: flow.T };
+      const d = {
+        ...circumstances(),
+        quantity: 'loss' as const,
+        value: lastLoss,
+        finite,
+        iteration: iteration + 1,
+      };
+      divergence = { ...d, message: describe(d) };
+      return false;
+    }
     // The weights this iteration started from gave a sane loss: they are the last good ones.
     if (lastLoss <= LAST_GOOD.maxGrowth * firstLoss) [good, candidate] = [candidate, good];
     smoothLoss = Number.isNaN(smoothLoss)
