@@ -39,7 +39,7 @@ test('the lesson with the keyboard alone, steps 1 to 7', async ({ page }) => {
   await tabTo(page, 'Lesson');
   await page.keyboard.press('Enter');
   await expect(lesson(page)).toHaveAttribute('data-lesson-step', '1');
-  await expect(lesson(page).getByRole('heading')).toContainText('1 / 14');
+  await expect(lesson(page).getByRole('heading')).toContainText('1 / 17');
   await expect(lesson(page).getByRole('heading')).toContainText('Why sequences need memory');
 
   const seen = await clickThrough(page, 7);
@@ -54,12 +54,12 @@ test('the lesson with the keyboard alone, steps 1 to 7', async ({ page }) => {
 
 test('the lesson with the keyboard alone, steps 7 to 13, then Close lesson', async ({ page }) => {
   await openApp(page, { lesson: '7' });
-  await expect(lesson(page).getByRole('heading')).toContainText('7 / 14');
+  await expect(lesson(page).getByRole('heading')).toContainText('7 / 17');
   const seen = await clickThrough(page, 13);
   expect(stepsOf(seen)).toEqual([7, 8, 9, 10, 11, 12, 13]);
   // Step 9 walked back from b3 to b1; step 11 ended at the update.
   expect(seen).toEqual(expect.arrayContaining(['9:b3', '9:b2', '9:b1', '11:update']));
-  await expect(lesson(page).getByRole('heading')).toContainText('13 / 14');
+  await expect(lesson(page).getByRole('heading')).toContainText('13 / 17');
   await expect(lesson(page).getByRole('heading')).toContainText('gated cells');
 
   // Back to step 12: the clicker's first press shows the answer, walking the cursor to b1.
@@ -85,11 +85,11 @@ test('the last chapter with the keyboard: an LSTM stepped back, its cell-state b
   page,
 }) => {
   await openApp(page, { lesson: '13' });
-  await expect(lesson(page).getByRole('heading')).toContainText('13 / 14');
+  await expect(lesson(page).getByRole('heading')).toContainText('13 / 17');
   await expect(lesson(page)).toHaveAttribute('data-ready', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(lesson(page)).toHaveAttribute('data-lesson-step', '14');
-  await expect(lesson(page).getByRole('heading')).toContainText('14 / 14');
+  await expect(lesson(page).getByRole('heading')).toContainText('14 / 17');
   await expect(lesson(page).getByRole('heading')).toContainText('cell state');
   await expect(lesson(page)).toHaveAttribute('data-ready', 'true');
   // The explorer shows the LSTM unrolled, at the last step of the backward pass.

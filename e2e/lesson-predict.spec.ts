@@ -9,7 +9,7 @@ const norm = (v: number[]) => Math.hypot(...v);
 test('a prediction answered, then revealed by stepping', async ({ page }) => {
   await openApp(page, { lesson: '8' });
   const lesson = page.getByRole('region', { name: 'Lesson' });
-  await expect(lesson.getByRole('heading')).toContainText('8 / 14');
+  await expect(lesson.getByRole('heading')).toContainText('8 / 17');
   await expect(lesson).toHaveAttribute('data-ready', 'true');
   await expect(stepLabel(page)).toHaveAttribute('data-step', 'b3');
   await expect(lesson.getByRole('group')).toContainText('larger or smaller');
@@ -52,3 +52,39 @@ for (const theme of ['light', 'dark']) {
     await expectNoAxeViolations(page, { include: ['[aria-label="Lesson"]'] });
   });
 }
+
+test('the practice steps ask before they show: truncation, clipping, teacher forcing', async ({
+  page,
+}) => {
+  await openApp(page, { lesson: '15' });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson.getByRole('heading')).toContainText('15 / 17');
+  await expect(lesson.getByRole('heading')).toContainText('Truncated backpropagation');
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await expect(lesson.getByRole('group')).toContainText('chunks of 5 steps');
+  await expect(lesson.getByRole('status')).toHaveText('');
+  await lesson.getByRole('radio', { name: 'None at all' }).check();
+  await lesson.getByRole('button', { name: 'Answer' }).click();
+  await expect(stepLabel(page)).toHaveAttribute('data-step', 'b1');
+  await expect(lesson.getByRole('status')).toContainText('Right: none at all.');
+  await expect(lesson.getByRole('status')).toContainText('every earlier state gets exactly 0');
+
+  await lesson.getByRole('button', { name: 'Next' }).click();
+  await expect(lesson.getByRole('heading')).toContainText('16 / 17');
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await expect(lesson.getByRole('status')).toHaveText('');
+  await lesson.getByRole('radio', { name: 'By value' }).check();
+  await lesson.getByRole('button', { name: 'Answer' }).click();
+  await expect(lesson.getByRole('status')).toContainText('Not this time: by norm.');
+  await expect(lesson.getByRole('status')).toContainText(/turned by [\d.]+°/);
+  await expect(lesson.getByRole('status')).toContainText('can do nothing for one that vanished');
+
+  await lesson.getByRole('button', { name: 'Next' }).click();
+  await expect(lesson.getByRole('heading')).toContainText('17 / 17');
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await expect(stepLabel(page)).toHaveAttribute('data-step', 'f1');
+  await lesson.getByRole('button', { name: 'Show me' }).click();
+  await expect(lesson.getByRole('status')).toContainText('The answer: the true character.');
+  await expect(lesson.getByRole('status')).toContainText('teacher forcing');
+  await expectNoAxeViolations(page);
+});

@@ -18,7 +18,7 @@ test('presenter keys: blank and back, leave; every label at least 24 px', async 
   await openPresenting(page, { lesson: '5' });
   const lesson = page.getByRole('region', { name: 'Lesson' });
   await expect(lesson).toHaveAttribute('data-ready', 'true');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   // The stage and the derivation only: no settings, no weights.
   await expect(page.getByRole('button', { name: 'Present', exact: true })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Derivation' })).toBeVisible();
@@ -44,7 +44,7 @@ test('presenter keys: blank and back, leave; every label at least 24 px', async 
   await expect(lesson).toBeVisible();
   // The clicker still steps the lesson in presenter mode.
   await page.keyboard.press('PageDown');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
@@ -70,7 +70,7 @@ test('speaker notes follow the main window, and drive it', async ({ page, contex
   ]);
   const now = notes.getByRole('region', { name: 'Now' });
   await expect(now.getByRole('heading')).toHaveText(
-    '4 / 14 · Unrolling: the same weights at every step',
+    '4 / 17 · Unrolling: the same weights at every step',
   );
   await expect(notes.getByText('Next: The forward equations, stepped')).toBeVisible();
   await expect(notes.getByRole('timer')).toHaveText(/^\d+:\d\d$/);
@@ -78,20 +78,20 @@ test('speaker notes follow the main window, and drive it', async ({ page, contex
   // A step in the main window moves the notes.
   await page.bringToFront();
   await page.keyboard.press('PageDown');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
-  await expect(now.getByRole('heading')).toContainText('5 / 14');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
+  await expect(now.getByRole('heading')).toContainText('5 / 17');
   await expect(notes.getByTestId('notes-step')).toHaveText('f1');
 
   // A step in the notes window moves the main one: the clicker answers the prediction first.
   await notes.bringToFront();
   await notes.getByRole('button', { name: 'Forward' }).click();
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
   await expect(notes.getByTestId('notes-step')).toHaveText('f2');
   await notes.keyboard.press('PageUp');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   await notes.keyboard.press('PageUp');
-  await expect(progress(page)).toContainText('Lesson 4 / 14');
-  await expect(now.getByRole('heading')).toContainText('4 / 14');
+  await expect(progress(page)).toContainText('Lesson 4 / 17');
+  await expect(now.getByRole('heading')).toContainText('4 / 17');
   await expectNoAxeViolations(notes);
 });
 

@@ -82,6 +82,7 @@ export default function LessonPanel() {
             trace: result.trace,
             params: result.scenario.params,
             updatedLoss: result.updated.loss,
+            seq: result.scenario.seq,
             vanilla,
           }
         : null,

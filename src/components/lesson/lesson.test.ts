@@ -4,7 +4,7 @@ import { buildEquations, loadGatedEquations } from '../../content/equations';
 import { katexOptions } from '../../content/katexOptions';
 import { LESSON_LENGTH } from '../../content/lesson/length';
 import { narrate, narrateText } from '../../content/lesson/narrate';
-import { PREDICTIONS, type PredictionData } from '../../content/lesson/predictions';
+import { clippingDemo, PREDICTIONS, type PredictionData } from '../../content/lesson/predictions';
 import { SLIPS, type SlipData } from '../../content/lesson/slips';
 import { LESSON, type LessonStep } from '../../content/lesson/steps';
 import { vanillaTwin } from '../../content/lesson/vanillaTwin';
@@ -49,6 +49,7 @@ const dataOf = (r: ExploreResult, step?: LessonStep): PredictionData => ({
   trace: r.trace,
   params: r.scenario.params,
   updatedLoss: r.updated.loss,
+  seq: r.scenario.seq,
   vanilla: step?.scenario.cell ? vanillaTwin(step.scenario) : null,
 });
 
@@ -154,6 +155,46 @@ describe('predictions', () => {
     );
     expect(PREDICTIONS.lossAfter.answer({ ...d, updatedLoss: r.trace.loss - 1 }).correct).toBe(
       'lower',
+    );
+  });
+
+  it('s_2 depends on x_1 through W, and not when W is 0', () => {
+    const d = dataOf(results.get('forward')!);
+    expect(PREDICTIONS.dependsOnPast.answer(d).correct).toBe('yes');
+    const W = d.params.W.slice().fill(0);
+    const none = { ...d, params: { ...d.params, W } };
+    expect(PREDICTIONS.dependsOnPast.answer(none).correct).toBe('no');
+  });
+
+  it('truncation stops the last loss’s gradient at the chunk’s start; full BPTT reaches s_1', () => {
+    const step = LESSON.find((s) => s.id === 'truncation')!;
+    const d = dataOf(results.get('truncation')!, step);
+    const a = PREDICTIONS.truncation.answer(d);
+    expect(a.correct).toBe('none');
+    const full = lastLossGradNorms(d.trace, d.params);
+    expect(full[0]).toBeGreaterThan(0);
+    expect(a.why).toContain(`${d.trace.T} × ${d.trace.H}`);
+  });
+
+  it('clipping by norm keeps the direction, by value turns it (computed on the trace)', () => {
+    const d = dataOf(results.get('clipping')!);
+    expect(PREDICTIONS.clipping.answer(d).correct).toBe('norm');
+    const { valueTurn, normTurn, capped } = clippingDemo(d.trace);
+    expect(capped).toBeGreaterThan(0);
+    expect(valueTurn).toBeGreaterThan(0.01);
+    expect(normTurn).toBeLessThan(1e-3);
+  });
+
+  it('teacher forcing: every next input is the true character, even after a wrong guess', () => {
+    const d = dataOf(results.get('teacher-forcing')!);
+    const a = PREDICTIONS.teacherForcing.answer(d);
+    expect(a.correct).toBe('true');
+    expect(a.why).toContain(`At ${d.trace.T - 1} of the ${d.trace.T - 1} steps`);
+    // Inputs that are not the targets shifted: the answer follows them.
+    const inputs = d.seq!.inputs.slice().fill(0);
+    for (let t = 0; t < d.trace.T; t++) inputs[t * d.trace.D] = 1;
+    expect(PREDICTIONS.teacherForcing.answer({ ...d, seq: { ...d.seq!, inputs } }).correct).toBe(
+      'own',
     );
   });
 

@@ -122,14 +122,14 @@ export const LESSON: readonly LessonStep[] = [
     cursor: 'f1',
     walkTo: 'fT',
     equations: ['a', 's', 'o', 'yhat'],
-    prediction: PREDICTIONS.lossNext,
+    prediction: PREDICTIONS.dependsOnPast,
     notes: 'Wait for the room to commit to an answer before revealing.',
   },
   {
     id: 'loss',
     title: 'The loss is a sum over time',
     narration:
-      'Each step has its own loss $L_t$, the cross-entropy of its prediction against the next symbol. The loss of the sequence is their sum $L = \\sum_t L_t$, so every step’s prediction counts, and every step will send a gradient back.',
+      'Each step has its own loss $L_t$, the cross-entropy of its prediction against the next symbol: $L_t = -\\log \\hat{y}_{t,\\text{target}}$, which depends only on the probability given to the right target. A confident prediction of the wrong symbol has a high loss. The loss of the sequence is their sum $L = \\sum_t L_t$, so every step’s prediction counts, and every step will send a gradient back.',
     scenario: EXAMPLE,
     view: 'unrolled',
     cursor: 'fT',
@@ -199,7 +199,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'vanishing',
     title: 'Vanishing and exploding gradients',
     narration:
-      "Going back one step multiplies the gradient by $@W^\\top \\operatorname{diag}(f'(\\mathbf{a}_{t}))$. Over many steps these products shrink the gradient towards zero (vanishing) or blow it up (exploding), so early inputs barely teach the network, or training breaks. The bars show how much of the last loss reaches each state, $\\lVert \\partial L_T/\\partial @s_t \\rVert$, as the cursor walks back.",
+      "Going back one step multiplies the gradient by $@W^\\top \\operatorname{diag}(f'(\\mathbf{a}_{t}))$. Over many steps these factors multiply: when they shrink vectors, what a distant loss sends back fades towards zero (vanishing); when they stretch them, it can grow until training breaks (exploding). What vanishes is the signal from far-away losses: an early input still learns from the losses near it, but not from one many steps later, so a dependency that long gets no signal. That is why the bars follow the last loss alone, $\\lVert \\partial L_T/\\partial @s_t \\rVert$, as the cursor walks back: the sum over all losses would hide the fading under the nearby ones.",
     scenario: LONG,
     view: 'unrolled',
     cursor: 'bT',
@@ -208,13 +208,13 @@ export const LESSON: readonly LessonStep[] = [
     prediction: PREDICTIONS.vanishing,
     link: { href: labHref({ task: 'copy' }), text: 'Try it in the training lab (copy task)' },
     notes:
-      'tanh′ ≤ 1, so with small recurrent weights each step back shrinks the gradient; large weights can make it grow instead.',
+      'One step back stretches the gradient by at most ‖W‖₂ · max f′ (max tanh′ = 1, max σ′ = 1/4): below 1, every step back shrinks it. Above 1 nothing is promised either way. ρ(W) < 1 alone is not enough.',
   },
   {
     id: 'next',
     title: 'What comes next: gated cells',
     narration:
-      'Gated cells keep a second, additive memory. An LSTM writes to a cell state through gates (forget, input, output) and a GRU mixes old and new state with an update gate; because the state is carried forward by addition with a gate near 1, the gradient can cross many steps without being multiplied down at every one. They are trained with exactly the backpropagation through time you have just stepped.',
+      "Gated cells add a path on which going back a step multiplies the gradient by a gate, entry by entry, instead of by $@W^\\top \\operatorname{diag}(f'(\\mathbf{a}_t))$. An LSTM keeps a second state, the cell state: the forget gate scales what it keeps, the input gate what is written to it, and the output gate reads it out into $@s_t$ (it does not write it). A GRU keeps no second state: its update gate mixes the old state with a new candidate. On these paths the gradient is still multiplied at every step, by the gate, so it crosses many steps only where the gate stays near 1; the network can learn to hold a gate there, which it cannot do with $@W$ and the slope of tanh. Both are trained with exactly the backpropagation through time you have just stepped.",
     scenario: EXAMPLE,
     view: 'folded',
     cursor: 'update',
@@ -224,7 +224,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'cell-state',
     title: 'Why the cell state keeps the gradient alive',
     narration:
-      "An LSTM carries a second state from step to step, the cell state $@m_t$, and it carries it by addition through the forget gate. Going back one step along it, the gradient is only multiplied by that gate: $\\partial @m_t/\\partial @m_{t-1} = \\operatorname{diag}(\\mathbf{f}_t)$, with no $@W^\\top$ and no $f'$ in between. When $\\mathbf{f}_t \\approx 1$ that is nearly the identity, and the gradient crosses the step almost unchanged. Here the forget bias starts at 1, so the forget gates sit around σ(1) ≈ 0.73: the cell state's gradient still shrinks, but by a steady factor the network can learn to raise. Step back through time and watch $\\partial L/\\partial @m_t$ arrive along the cell-state line; the bars (log scale) show what reaches $@m_t$ and $@s_t$ next to a vanilla RNN's $@s_t$ on the same text.",
+      "An LSTM carries a second state from step to step, the cell state $@m_t = \\mathbf{f}_t \\odot @m_{t-1} + \\mathbf{i}_t \\odot \\mathbf{g}_t$. Along that edge alone, going back one step multiplies the gradient by the forget gate only: $\\partial @m_t/\\partial @m_{t-1} = \\operatorname{diag}(\\mathbf{f}_t)$ on the cell-state edge, with no $@W^\\top$ and no $f'$ in between. When $\\mathbf{f}_t \\approx 1$ that is nearly the identity. It is not the whole derivative: $@m_{t-1}$ also reaches $@m_t$ through $@s_{t-1}$ and the gates, which all read $@s_{t-1}$, and the bars follow every path. The forget bias starts at 1, so the forget gates start near σ(1): along the cell state the gradient still shrinks at every step, by a steady factor the network can learn to raise. Step back through time and watch $\\partial L/\\partial @m_t$ arrive along the cell-state line; the bars (log scale) show what reaches $@m_t$ and $@s_t$ next to a vanilla RNN's $@s_t$ on the same text.",
     scenario: LONG_LSTM,
     view: 'unrolled',
     cursor: 'bT',
@@ -237,7 +237,56 @@ export const LESSON: readonly LessonStep[] = [
       text: `Train a vanilla RNN and an LSTM side by side in the lab (delayed copy, k = ${LONG_DELAY_SETUP.delay})`,
     },
     notes:
-      'The cell state is the additive path; the forget gate is the only thing multiplying along it. A vanilla RNN has no such path: every step back goes through Wᵀ and tanh′.',
+      'On the cell-state edge the forget gate is the only factor; the full ∂m_t/∂m_{t−1} adds the paths through s_{t−1} and the gates. A vanilla RNN has no such edge: every step back goes through Wᵀ and tanh′.',
+  },
+  {
+    id: 'truncation',
+    title: 'Truncated backpropagation through time',
+    narration:
+      'On a long text, backpropagation through all of it is too costly, so training cuts the sequence into chunks and runs BPTT within each: the state is carried forward from one chunk to the next, the gradient is not carried back. Predict what that does to the last loss’s gradient, then step back and compare with the bars, which show full BPTT.',
+    scenario: LONG,
+    view: 'unrolled',
+    cursor: 'bT',
+    walkTo: 'b1',
+    chart: 'last-loss-grad',
+    prediction: PREDICTIONS.truncation,
+    link: {
+      href: labHref({ ...LONG_DELAY_SETUP, cell: 'lstm', tbptt: 10 }),
+      text: `In the lab: an LSTM on delayed copy (k = ${LONG_DELAY_SETUP.delay}) with truncation 10; train it, then set truncation to ${LONG_DELAY_SETUP.tbptt} and compare the accuracy with chance`,
+    },
+    notes:
+      'Truncation keeps the forward state but drops gradients older than the chunk: dependencies longer than the truncation get no signal. The reason to truncate is memory: BPTT stores O(T·H) activations.',
+  },
+  {
+    id: 'clipping',
+    title: 'Clipping the gradient',
+    narration:
+      'When gradients explode, training clips them before the update: by value, capping every entry at ±c, or by norm, scaling the whole gradient down when it is longer than c. Predict which of the two keeps the direction the gradient points in.',
+    scenario: LONG,
+    view: 'unrolled',
+    cursor: 'bT',
+    walkTo: 'b1',
+    equations: ['accum'],
+    prediction: PREDICTIONS.clipping,
+    notes:
+      'Clipping treats exploding gradients only; it never makes a gradient longer, so it cannot help a vanishing one. By value it turns the gradient; by norm it keeps its direction.',
+  },
+  {
+    id: 'teacher-forcing',
+    title: 'Teacher forcing, and generating on its own',
+    narration:
+      'Every loss in this lesson was computed while reading the real text. When the trained network writes text, something else must be fed in at each step. Predict what training feeds it, then step forward and look at the inputs.',
+    scenario: LONG,
+    view: 'unrolled',
+    cursor: 'f1',
+    walkTo: 'fT',
+    prediction: PREDICTIONS.teacherForcing,
+    link: {
+      href: labHref({ task: 'text' }),
+      text: 'In the lab, compare the training loss with the samples the network writes',
+    },
+    notes:
+      'Teacher forcing: training feeds the true previous character. Free-running generation feeds back the model’s own samples. The gap between the two (exposure bias) is why a low training loss can go with looping samples.',
   },
 ];
 
