@@ -111,6 +111,10 @@ test('the last chapter with the keyboard: an LSTM stepped back, its cell-state b
     '21',
   );
   await expect(lesson(page).getByRole('group', { name: /LSTM against vanilla RNN/ })).toBeVisible();
-  // The last step: Next is disabled.
+  // The practice steps follow (truncation, clipping, teacher forcing); on the last, Next is
+  // disabled.
+  await expect(lesson(page).getByRole('button', { name: 'Next' })).toBeEnabled();
+  await openApp(page, { lesson: '17' });
+  await expect(lesson(page).getByRole('heading')).toContainText('17 / 17');
   await expect(lesson(page).getByRole('button', { name: 'Next' })).toBeDisabled();
 });

@@ -93,6 +93,10 @@ export function NodeTipBody({
   grad: boolean;
 }) {
   const { trace, H, K, D, labels } = data;
+  // The state's letter and the weights' names in the chosen notation (s, W, V or h, W_hh, W_hy).
+  const st = NOTATIONS[data.notation].state;
+  const P = NOTATIONS[data.notation].params;
+  const kappa = NOTATIONS[data.notation].keep.text;
   const name = nodeLabel(kind, t, data.notation);
   const title = <div className="gs-tip-title">{sub(name.slice(0, name.lastIndexOf('_')), t)}</div>;
   if (kind !== 'x' && t > 0 && !computed) {
@@ -142,7 +146,7 @@ export function NodeTipBody({
     ];
     if (grad)
       cols.push(
-        { head: 'from s', values: g.dL_dm_from_s, off },
+        { head: `from ${st}`, values: g.dL_dm_from_s, off },
         { head: 'from next', values: g.dL_dm_from_next, off },
         { head: <>∂L/∂{sub(letter, t)}</>, values: g.dL_dm, off },
       );
@@ -158,7 +162,8 @@ export function NodeTipBody({
             <>
               {' '}
               ∂L/∂{letter}
-              <sub>{t}</sub> = (from s) ∂L/∂s<sub>{t}</sub> ⊙ q ⊙ (1 − tanh²) + (from next) ∂L/∂
+              <sub>{t}</sub> = (from {st}) ∂L/∂{st}
+              <sub>{t}</sub> ⊙ q ⊙ (1 − tanh²) + (from next) ∂L/∂
               {letter}
               <sub>{t + 1}</sub> ⊙ f<sub>{t + 1}</sub>.
             </>
@@ -169,31 +174,33 @@ export function NodeTipBody({
   }
   if (kind === 's' && g && t > 0) {
     const off = (t - 1) * H;
-    const cols: Col[] = [{ head: sub('s', t), values: trace.s, off }];
+    const cols: Col[] = [{ head: sub(st, t), values: trace.s, off }];
     if (grad)
       cols.push(
         { head: 'output', values: trace.dL_ds_out, off },
         { head: 'future', values: trace.dL_ds_next, off },
-        { head: <>∂L/∂{sub('s', t)}</>, values: trace.dL_ds, off },
+        { head: <>∂L/∂{sub(st, t)}</>, values: trace.dL_ds, off },
       );
     return (
       <>
         {title}
         <VectorTable n={H} rowHead={unit} cols={cols} />
         <p className="gs-tip-note">
-          {g.cell === 'lstm' ? 's = q ⊙ tanh(m).' : 's = z ⊙ s₋₁ + (1 − z) ⊙ n.'} The gates are
-          drawn below s.
+          {g.cell === 'lstm'
+            ? `${st} = q ⊙ tanh(${NOTATIONS[data.notation].cellState}).`
+            : `${st}ₜ = z ⊙ ${st}ₜ₋₁ + (1 − z) ⊙ n.`}{' '}
+          The gates are drawn below {st}.
         </p>
       </>
     );
   }
   if (kind === 's' && t === 0) {
-    const cols: Col[] = [{ head: sub('s', 0), values: trace.s0, off: 0 }];
+    const cols: Col[] = [{ head: sub(st, 0), values: trace.s0, off: 0 }];
     if (grad)
       cols.push({
         head: (
           <>
-            ∂L/∂{sub('s', 0)} = Wᵀ∂L/∂{sub('a', 1)}
+            ∂L/∂{sub(st, 0)} = {P.W.text}ᵀ∂L/∂{sub('a', 1)}
           </>
         ),
         values: trace.grads.s0,
@@ -213,7 +220,7 @@ export function NodeTipBody({
     const cols: Col[] = [
       { head: sub('a', t), values: trace.a, off },
       ...(lk ? [{ head: <>f({sub('a', t)})</>, values: lk.fa, off }] : []),
-      { head: sub('s', t), values: trace.s, off },
+      { head: sub(st, t), values: trace.s, off },
     ];
     if (grad) {
       cols.push(
@@ -221,7 +228,7 @@ export function NodeTipBody({
         // Leaky units: the future's two paths, through W and along the kept share.
         ...(lk
           ? [
-              { head: 'via W', values: lk.dL_ds_next_W, off },
+              { head: `via ${P.W.text}`, values: lk.dL_ds_next_W, off },
               { head: 'kept', values: lk.dL_ds_next_kept, off },
             ]
           : [{ head: 'future', values: trace.dL_ds_next, off }]),
@@ -234,11 +241,12 @@ export function NodeTipBody({
         <VectorTable n={H} rowHead={unit} cols={cols} />
         {grad && (
           <p className="gs-tip-note">
-            ∂L/∂s<sub>{t}</sub> = output + future: Vᵀ∂L/∂o<sub>{t}</sub> from the output now,
+            ∂L/∂{st}
+            <sub>{t}</sub> = output + future: {P.V.text}ᵀ∂L/∂o<sub>{t}</sub> from the output now,
             {t < data.T ? (
               <>
                 {' '}
-                Wᵀ∂L/∂a<sub>{t + 1}</sub> from the future
+                {P.W.text}ᵀ∂L/∂a<sub>{t + 1}</sub> from the future
               </>
             ) : (
               ' nothing from the future at the last step'
@@ -246,10 +254,12 @@ export function NodeTipBody({
             {lk && t < data.T && (
               <>
                 {' '}
-                and κ ⊙ ∂L/∂s<sub>{t + 1}</sub> kept
+                and {kappa} ⊙ ∂L/∂{st}
+                <sub>{t + 1}</sub> kept
               </>
             )}
-            . ∂L/∂a<sub>{t}</sub> = {lk ? '(1 − κ) ⊙ ' : ''}f′(a<sub>{t}</sub>) ⊙ ∂L/∂s
+            . ∂L/∂a<sub>{t}</sub> = {lk ? `(1 − ${kappa}) ⊙ ` : ''}f′(a<sub>{t}</sub>) ⊙ ∂L/∂
+            {st}
             <sub>{t}</sub>.
           </p>
         )}
