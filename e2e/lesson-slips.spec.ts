@@ -5,7 +5,7 @@ import { exampleTrace, openApp } from './app';
 // with the numbers of the worked example.
 
 const RIGHT = [
-  'The logits need exponentials, above and below',
+  'The denominator needs the exponentials too',
   'It has lost its minus sign',
   'Descent goes against the gradient: −, not +',
   'The future term needs the transpose of the recurrent weights',

@@ -48,14 +48,15 @@ export const SLIPS: readonly Slip[] = [
   {
     id: 'softmax-exp',
     claim: 'The softmax of the logits',
-    written: () => `\\hat{y}_{t,k} = \\frac{o_{t,k}}{\\sum_j o_{t,j}}`,
+    // As published: the exponential on top, none in the sum below.
+    written: () => `\\hat{y}_{t,k} = \\frac{e^{o_{t,k}}}{\\sum_j o_{t,j}}`,
     choices: [
-      { id: 'exp', label: 'The logits need exponentials, above and below' },
+      { id: 'exp', label: 'The denominator needs the exponentials too' },
       { id: 'sum', label: 'The sum should run over t, not j' },
       { id: 'index', label: 'The numerator should be summed too' },
     ],
     correct: 'exp',
-    why: 'Logits can be negative and sum to anything; $e^{o}$ makes every entry positive, so the shares are probabilities.',
+    why: 'The denominator must add up the same $e^{o}$ as the numerator: only then do the shares sum to 1. A sum of raw logits can be anything, even negative or 0.',
     fix: (n, { trace }) => {
       const { K } = trace;
       const o = trace.o.subarray(0, K);
@@ -63,8 +64,8 @@ export const SLIPS: readonly Slip[] = [
       return aligned([
         `\\hat{y}_{t,k} &= \\frac{e^{o_{t,k}}}{\\sum_j e^{o_{t,j}}}`,
         `${n.vec('yhat', 1)} &= ${n.color(n.colors?.grad ?? '', '\\operatorname{softmax}')}\\left(${colVec(o, 0, K)}\\right) = ${colVec(trace.yhat, 0, K)}`,
-        `${text('the slip gives')}\\ \\frac{${n.vec('o', 1)}}{\\sum_j o_{1,j}} &= ${colVec(
-          o.map((v) => v / sum),
+        `${text('the slip gives')}\\ \\frac{e^{${n.vec('o', 1)}}}{\\sum_j o_{1,j}} &= ${colVec(
+          o.map((v) => Math.exp(v) / sum),
           0,
           K,
         )}`,
