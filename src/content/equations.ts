@@ -1,5 +1,6 @@
 import {
   ACTIVATIONS,
+  cellOf,
   LOSSES,
   NOTATIONS,
   PARAM_NAMES,
@@ -49,6 +50,8 @@ export interface EquationBlock {
   general: string;
   /** The same equation with this step's numbers substituted (LaTeX). */
   substituted: string;
+  /** A plain-text remark under the block (a convention the equations follow). */
+  note?: string;
 }
 
 export interface EquationOptions {
@@ -161,7 +164,8 @@ function paramBlocks(c: Ctx): EquationBlock[] {
     return {
       id: `param-${name}`,
       title: `${paramTitle(name, n.name)} (${sh[1] === 1 ? sh[0] : `${sh[0]} × ${sh[1]}`})`,
-      general: `${n.w(name)} \\in ${SYMBOLS.reals}^{${paramShapeSymbols(name).replace('×', '\\times')}}`,
+      // A gated cell's U, W and b stack one block of H rows per gate (its declaration says how many).
+      general: `${n.w(name)} \\in ${SYMBOLS.reals}^{${paramShapeSymbols(name, cellOf(p)).replace('×', '\\times')}}`,
       substituted: `${n.w(name)} = ${valueTex(p[name], sh)}`,
     };
   });

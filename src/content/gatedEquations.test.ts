@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { equationColors } from '../components/encoding';
 import { parseCursorLabel } from '../core/cursor';
+import { gateMultiplier, paramShapeSymbols } from '../core/model';
 import { parseScenario } from '../core/scenarioSchema';
 import { computeTrace } from '../core/trace';
 import { buildEquations, loadGatedEquations, type EquationOptions } from './equations';
@@ -79,6 +80,35 @@ describe('gated derivation', () => {
     // W_n's share multiplies r_2 ⊙ s_1.
     expect(share.general).toContain('\\mathbf{r}_{t}');
     expect(share.substituted).toContain(rowVec(g.rs, 2, 2));
+  });
+
+  it('at cursor 0 gives U, W, b the rows the cell declares (4H, 3H), and V, c the vanilla ones', () => {
+    for (const cell of ['lstm', 'gru'] as const) {
+      const { sc, tr } = load(cell);
+      const blocks = buildEquations(tr, 0, optsFor(sc, 'uvw'));
+      const general = (id: string) => blocks.find((b) => b.id === id)!.general;
+      const rows = `${gateMultiplier(cell)}H`;
+      expect(general('param-U')).toContain(
+        `^{${paramShapeSymbols('U', cell).replace('×', '\\times')}}`,
+      );
+      expect(general('param-U')).toContain(`^{${rows} \\times D}`);
+      expect(general('param-W')).toContain(`^{${rows} \\times H}`);
+      expect(general('param-b')).toContain(`^{${rows}}`);
+      expect(general('param-V')).toContain('^{K \\times H}');
+      expect(general('gated-model')).not.toContain(cell === 'lstm' ? '^{3H}' : '^{4H}');
+    }
+  });
+
+  it('says which GRU it is: Cho et al., not PyTorch’s, on the model block', () => {
+    const { sc, tr } = load('gru');
+    const model = buildEquations(tr, 0, optsFor(sc, 'uvw')).find((b) => b.id === 'gated-model')!;
+    expect(model.note).toMatch(/Cho et al\. \(2014\)/);
+    expect(model.note).toMatch(/PyTorch/);
+    const lstm = load('lstm');
+    const lstmModel = buildEquations(lstm.tr, 0, optsFor(lstm.sc, 'uvw')).find(
+      (b) => b.id === 'gated-model',
+    )!;
+    expect(lstmModel.note).toBeUndefined();
   });
 
   it('renders every block of every cursor of both cells with KaTeX, without errors', () => {

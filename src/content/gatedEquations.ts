@@ -58,7 +58,7 @@ export function gatedModelBlock(c: GatedCtx): EquationBlock {
   const lines =
     g.cell === 'lstm'
       ? [
-          `${stacked} &= ${n.w('b')} + ${n.w('W')} ${n.vec('s', 't-1')} + ${n.w('U')} ${n.vec('x', 't')} && \\in ${R}^{4H}`,
+          `${stacked} &= ${n.w('b')} + ${n.w('W')} ${n.vec('s', 't-1')} + ${n.w('U')} ${n.vec('x', 't')} && \\in ${R}^{${gateMultiplier(g.cell)}H}`,
           `${S.gate('i', 't')} = \\sigma(\\mathbf{a}_{i,t}), \\; ${S.gate('f', 't')} &= \\sigma(\\mathbf{a}_{f,t}), \\; ${S.gate('g', 't')} = \\tanh(\\mathbf{a}_{g,t}), \\; ${S.gate('q', 't')} = \\sigma(\\mathbf{a}_{q,t})`,
           `${S.m('t')} &= ${S.gate('f', 't')} ${odot} ${S.m('t-1')} + ${S.gate('i', 't')} ${odot} ${S.gate('g', 't')} && ${text('cell state')}`,
           `${n.vec('s', 't')} &= ${S.gate('q', 't')} ${odot} \\tanh(${S.m('t')})`,
@@ -79,8 +79,16 @@ export function gatedModelBlock(c: GatedCtx): EquationBlock {
       `${names.length}H &= ${names.length * tr.H} ${text(' rows of ')} ${n.w('U')}, ${n.w('W')}, ${n.w('b')}`,
       ...(g.cell === 'lstm' ? [`${S.m(0)} &= ${colVec(g.m0, 0, tr.H)}`] : []),
     ]),
+    ...(g.cell === 'gru' ? { note: GRU_CONVENTION } : {}),
   };
 }
+
+/** Which GRU this is, since the two in use compute different things from the same weights. */
+export const GRU_CONVENTION =
+  'This GRU follows Cho et al. (2014): the reset gate r multiplies the old state before the ' +
+  'candidate’s recurrent weights (r ⊙ s, then W), and z keeps the old state. PyTorch’s nn.GRU ' +
+  '(whose z also keeps the old state) applies r after them, r ⊙ (W_hn h + b_hn), with a ' +
+  'second bias b_hn, so weights copied from a PyTorch GRU give different outputs here.';
 
 // ---------- f_t ----------
 

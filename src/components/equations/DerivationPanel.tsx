@@ -113,6 +113,7 @@ const Block = memo(function Block({
       <Scroller label={`${block.title}, with numbers`}>
         <Tex display tex={block.substituted} className="eq-substituted" />
       </Scroller>
+      {block.note && <p className="eq-note">{block.note}</p>}
       {advice && <Advice advice={advice} />}
     </li>
   );
