@@ -57,4 +57,21 @@ test.describe('the URL', () => {
       '“f9” is beyond this sequence’s 4 steps; showing f4.',
     );
   });
+
+  test('lab keys without page=lab open the lab; on the explorer they are named as ignored', async ({
+    page,
+  }) => {
+    await page.goto('/?task=copy&opt=adam');
+    await expect(page.getByRole('region', { name: 'Training' })).toBeVisible();
+    await expect(page.getByLabel('Task')).toHaveValue('copy');
+    await expect(page.getByLabel('Optimizer')).toHaveValue('adam');
+    await expect(page).toHaveURL(/page=lab/);
+    await expect(page.getByRole('region', { name: 'Notices' })).toHaveCount(0);
+
+    await openApp(page, { page: 'explorer', task: 'copy', opt: 'adam' });
+    await expect(page.getByRole('region', { name: 'Training' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Notices' })).toContainText(
+      '“task=copy”, “opt=adam”: settings of the training lab, ignored on the explorer; add “page=lab” to open the lab with them.',
+    );
+  });
 });

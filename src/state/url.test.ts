@@ -35,6 +35,30 @@ describe('URL state', () => {
     expect(p.problems.some((m) => m.startsWith('“hidden=99”'))).toBe(true);
   });
 
+  it('opens the lab for lab keys without a page, and says what it ignores on the explorer', () => {
+    const opened = parseUrl('?task=copy&opt=adam');
+    expect(opened.state.page).toBe('lab');
+    expect(opened.lab).toMatchObject({ task: 'copy', opt: 'adam' });
+    expect(opened.problems).toEqual([]);
+    expect(serializeUrl(opened.state, undefined, opened.lab)).toBe('?page=lab&task=copy&opt=adam');
+    // Shared keys alone (hidden, lr, seed…) are the explorer's, as before.
+    expect(parseUrl('?hidden=4&lr=0.5').state.page).toBe('explorer');
+    // A named page wins; the lab's keys are then ignored aloud.
+    const explorer = parseUrl('?page=explorer&task=copy&opt=adam');
+    expect(explorer.state.page).toBe('explorer');
+    expect(explorer.lab).toEqual(defaultLabChoices());
+    expect(explorer.problems).toEqual([
+      '“task=copy”, “opt=adam”: settings of the training lab, ignored on the explorer; add “page=lab” to open the lab with them.',
+    ]);
+    // The lesson lives on the explorer: a lesson link keeps it, and says so.
+    const lesson = parseUrl('?lesson=3&tbptt=10');
+    expect(lesson.state.page).toBe('explorer');
+    expect(lesson.state.lesson).toBe(3);
+    expect(lesson.problems).toEqual([
+      '“tbptt=10”: a setting of the training lab, ignored on the explorer; add “page=lab” to open the lab with it.',
+    ]);
+  });
+
   it('reads the frame options and accepts only http(s) parent origins', () => {
     expect(parseUrl('?embed=1&parentOrigin=https://course.example.org/page').frame).toEqual({
       embed: true,
@@ -78,7 +102,8 @@ describe('URL state', () => {
     expect(p.state).toEqual(state);
     // The explorer's own bounds still hold on its page, and the lab's keys are not read there.
     expect(parseUrl('?hidden=100').problems).toHaveLength(1);
-    expect(parseUrl('?hidden=100&task=copy').lab).toEqual(defaultLabChoices());
+    // (With no page named, a lab key now opens the lab; the explorer is named here.)
+    expect(parseUrl('?page=explorer&hidden=100&task=copy').lab).toEqual(defaultLabChoices());
     // A long text stays out of the link (servers refuse long request lines).
     const long = serializeUrl(state, undefined, { ...lab, text: 'ab'.repeat(1001) });
     expect(long).not.toContain('text=');

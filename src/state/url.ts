@@ -117,6 +117,16 @@ const LAB_DEFAULTS = Object.fromEntries(
  */
 export const LAB_URL_TEXT_MAX = 2000;
 
+/**
+ * Keys that mean something on the training lab only (its table's keys the explorer does not
+ * share, and the comparison): a link with one of them and no `page` opens the lab; on another
+ * page they are ignored with a notice, never silently.
+ */
+export const LAB_ONLY_KEYS: readonly string[] = [
+  ...Object.keys(LAB_CHOICES).filter((k) => !(k in URL_PROPS)),
+  'compare',
+];
+
 /** Read by the lab's table on the lab's page. */
 const labKey = (page: Page, key: string) => page === 'lab' && key in LAB_URL_PROPS;
 
@@ -213,7 +223,18 @@ export function parseUrl(search: string): ParsedUrl {
   const state = { ...URL_DEFAULTS } as Record<UrlKey, unknown>;
   const lab = { ...LAB_DEFAULTS } as Record<LabChoiceName, unknown>;
   const problems: string[] = [];
-  const page = URL_PROPS.page.schema.safeParse(q.get('page')).data ?? APP_DEFAULTS.page;
+  const labOnly = LAB_ONLY_KEYS.filter((k) => q.get(k) !== null);
+  // No page named: lab keys open the lab (unless the link opens the lesson, which lives on the
+  // explorer).
+  const impliedLab = q.get('page') === null && q.get('lesson') === null && labOnly.length > 0;
+  const page = impliedLab
+    ? 'lab'
+    : (URL_PROPS.page.schema.safeParse(q.get('page')).data ?? APP_DEFAULTS.page);
+  if (impliedLab) state.page = 'lab';
+  else if (page !== 'lab' && labOnly.length)
+    problems.push(
+      `${labOnly.map((k) => `“${k}=${shown(q.get(k)!)}”`).join(', ')}: ${labOnly.length === 1 ? 'a setting' : 'settings'} of the training lab, ignored on the explorer; add “page=lab” to open the lab with ${labOnly.length === 1 ? 'it' : 'them'}.`,
+    );
   const tables = [
     [URL_PROPS, state],
     ...(page === 'lab' ? [[LAB_URL_PROPS, lab] as const] : []),
