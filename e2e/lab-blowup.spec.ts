@@ -29,7 +29,9 @@ test('a finite blow-up trips the alert, the chart explains its zeros, and recove
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   // The numbers agree: the alert's iteration is the one after those done.
   const done = Number(await metric(page, 'iteration').textContent());
-  await expect(alert).toContainText(`Iteration ${done + 1} (the one after the ${done}`);
+  await expect(alert).toContainText(
+    `Iteration ${done + 1} (after ${done === 0 ? 'none' : done} done)`,
+  );
 
   // The chart of the last loss's gradient says which steps are exactly 0 and why.
   const note = page.locator('[data-chart-note="grad-by-time"]');

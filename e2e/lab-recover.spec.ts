@@ -24,9 +24,9 @@ test('lr = 50 without clipping trips the alert; restore and turn clipping on wor
 }) => {
   await openLab(page, blowUp);
   const alert = await trainUntilAlert(page);
-  // "the starting weights" or "those after iteration N" (it used to say "from iteration N").
-  const kept = (await alert.textContent())!.match(/those after iteration (\d+)/);
-  const lastGood = kept ? Number(kept[1]) : 0;
+  // "those iteration N started from": N − 1 iterations done (it used to say "from iteration N").
+  const lastGood =
+    Number((await alert.textContent())!.match(/those iteration (\d+) started from/)![1]) - 1;
 
   await alert.getByRole('button', { name: 'Restore last good weights' }).click();
   await expect(alert).toBeHidden();

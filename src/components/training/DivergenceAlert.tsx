@@ -34,12 +34,14 @@ function num(v: number): string {
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function whatHappened(d: Divergence): string {
-  const when = `Iteration ${d.iteration} (the one after the ${plural(d.iteration - 1, 'iteration')} done)`;
+  // The iteration counter shows those done: this is the next one.
+  const done = d.iteration - 1;
+  const when = `Iteration ${d.iteration} (after ${done === 0 ? 'none' : done} done)`;
   if (d.finite) {
     const f = d.finite;
     const yardstick =
       f.reference === f.chance
-        ? `the ${num(f.chance)} of a blind guess`
+        ? `the loss of a blind guess (${num(f.chance)} per step)`
         : `the first iteration’s ${num(f.reference)}`;
     const zeros =
       f.zeroGradSteps > 0
@@ -67,7 +69,7 @@ function likelyCause(d: Divergence, cell: keyof typeof CELLS): string {
       ? ` At ‖g‖ = ${num(c.from)} one SGD step already moves the weights by α·‖g‖ = ${num(d.lr * clipped)}.`
       : '';
   if (c.kind === 'exploding')
-    return `‖g‖ grew from ${num(c.from)} to ${num(c.to)} over the last ${plural(c.over, 'iteration')}: an exploding gradient. Each step back through time multiplies the gradient by ${factor}; with large weights these factors stretch it at every step back, and each update at α = ${d.lr} made the weights larger still.${sgdStep}`;
+    return `‖g‖ grew from ${num(c.from)} to ${num(c.to)} in ${plural(c.over, 'iteration')}: an exploding gradient. Each step back through time multiplies the gradient by ${factor}; with large weights these factors stretch it at every step back, and each update at α = ${d.lr} made the weights larger still.${sgdStep}`;
   return `‖g‖ stayed between ${num(c.from)} and ${num(c.to)}, so the gradient did not explode: the learning rate α = ${d.lr} is too large for this loss, and each update overshoots.${sgdStep}`;
 }
 
@@ -79,14 +81,17 @@ function clipping(d: Divergence): string {
 }
 
 function kept(d: Divergence): string {
-  const n = d.lastGoodIteration;
-  const which =
-    n === 0 ? 'the starting weights, from before iteration 1' : `those after iteration ${n}`;
-  const high =
-    d.iteration - 1 > n
-      ? ` (iterations ${n + 1} to ${d.iteration - 1} ran, but their losses were already far too high)`
-      : '';
-  return `Training has paused. The last good weights are kept: ${which}${high}.`;
+  // lastGoodIteration iterations were done when the kept weights were saved: they are the
+  // weights iteration n + 1 started from, the latest that gave a sane loss.
+  const first = d.lastGoodIteration + 1;
+  const which = `those iteration ${first} started from${first === 1 ? ' (the starting weights)' : ''}, the latest that gave a sane loss`;
+  const after =
+    first >= d.iteration
+      ? `; an update within iteration ${first} broke them`
+      : first === d.iteration - 1
+        ? `; the update at the end of iteration ${first} is what broke them`
+        : `; iterations ${first + 1}${first + 1 < d.iteration - 1 ? ` to ${d.iteration - 1}` : ''} already ran far too high`;
+  return `Training has paused. The last good weights are kept: ${which}${after}.`;
 }
 
 export function DivergenceAlert() {

@@ -179,12 +179,12 @@ const cellState: Prediction = {
   },
 };
 
-/** The chunk length of the truncation step's question: a quarter of the sequence, at least 2. */
-export const truncationChunk = (T: number) => Math.max(2, Math.floor(T / 4));
+/** The chunk length of the truncation step's question: a third of the sequence, at least 2. */
+export const truncationChunk = (T: number) => Math.max(2, Math.ceil(T / 3));
 
 const truncation: Prediction = {
   question: ({ trace }) =>
-    `Cut the backward pass into chunks of ${truncationChunk(trace.T)} steps, as truncated BPTT does: the state still flows forward across each cut, the gradient stops there. How much of $L_{${trace.T}}$’s gradient reaches $@s_1$?`,
+    `Cut the backward pass into chunks of ${truncationChunk(trace.T)} steps from step 1, as truncated BPTT does: the state still flows forward across each cut, the gradient stops there. How much of $L_{${trace.T}}$’s gradient reaches $@s_1$?`,
   choices: [
     { id: 'same', label: 'As much as without the cut' },
     { id: 'less', label: 'Less, but some' },
@@ -195,14 +195,14 @@ const truncation: Prediction = {
     const { T, H } = trace;
     const k = truncationChunk(T);
     const full = lastLossGradNorms(trace, params);
-    // The last chunk is steps T−k+1 … T: the gradient reaches the state it starts from, s_{T−k},
-    // and stops; every earlier state gets exactly 0.
-    const edge = T - k;
+    // Chunks run from step 1, as the lab cuts them: the last holds steps edge+1 … T, and the
+    // gradient of L_T reaches the state it starts from, s_edge, and stops; earlier states get 0.
+    const edge = Math.floor((T - 1) / k) * k;
     const truncated = (t: number) => (t >= edge ? full[t - 1] : 0);
     const atFirst = edge <= 1 ? full[0] : truncated(1);
     return {
       correct: atFirst === 0 ? 'none' : atFirst < full[0] ? 'less' : 'same',
-      why: `Without the cut, $\\lVert \\partial L_{${T}}/\\partial @s_1 \\rVert = ${num(full[0])}$; with chunks of ${k} the gradient of $L_{${T}}$ stops at $@s_{${edge}}$ (${num(full[edge - 1])}) and every earlier state gets exactly 0. So a dependency longer than the chunk gets no signal, although the carried state still shaped $L_{${T}}$. One truncates anyway because BPTT keeps every $\\mathbf{a}_t$ and $@s_t$ until the backward pass: ${T} × ${H} numbers of each here, ${k} × ${H} per chunk, O(T·H) memory that grows with the sequence.`,
+      why: `Without the cut, $\\lVert \\partial L_{${T}}/\\partial @s_1 \\rVert = ${num(full[0])}$; ${edge < 1 ? `one chunk of ${k} holds the whole sequence, so nothing is cut.` : `with chunks of ${k} the gradient of $L_{${T}}$ stops at $@s_{${edge}}$ (${num(full[edge - 1])})${edge > 1 ? ' and every earlier state gets exactly 0' : ''}.`} So a dependency longer than the chunk gets no signal, although the carried state still shaped $L_{${T}}$. One truncates anyway because BPTT keeps every $\\mathbf{a}_t$ and $@s_t$ until the backward pass: ${T} × ${H} numbers of each here, ${k} × ${H} per chunk, O(T·H) memory that grows with the sequence.`,
     };
   },
 };

@@ -275,7 +275,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'teacher-forcing',
     title: 'Teacher forcing, and generating on its own',
     narration:
-      'Every loss in this lesson was computed while reading the real text. When the trained network writes text, something else must be fed in at each step. Predict what training feeds it, then step forward and look at the inputs.',
+      'Every loss in this lesson was computed while the network read the real text. When it writes text of its own there is no real text to read, so something else has to go in at each step. First predict what training feeds it at step t + 1, then step forward and look at the inputs.',
     scenario: LONG,
     view: 'unrolled',
     cursor: 'f1',
