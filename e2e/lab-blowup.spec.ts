@@ -20,7 +20,9 @@ test('a finite blow-up trips the alert, the chart explains its zeros, and recove
     /took the loss to [\d.,]+( × 10[⁰-⁹]+)? per step, [\d.,]+ times/,
   );
   await expect(alert).toContainText('Nothing became NaN or infinite');
-  await expect(alert).toContainText(/at \d+ of the 25 steps the last loss’s gradient is exactly 0/);
+  await expect(alert).toContainText(
+    /at \d+ of the 25 states before the last \(t = 0 to 24\) the last loss’s gradient is exactly 0/,
+  );
   // The cause from the run's own numbers: ‖g‖'s growth, and the length of one SGD step.
   await expect(alert).toContainText(/‖g‖ grew from [\d.]+ to [\d.,]+/);
   await expect(alert).toContainText(/α·‖g‖ = /);

@@ -1,4 +1,5 @@
 import type { Divergence } from '../../core/lab';
+import { LAB_CHOICES } from '../../core/lab/choices';
 import { CELLS } from '../../core/model';
 import { fmt } from '../../content/format';
 import { useStore } from '../../state/store';
@@ -45,7 +46,7 @@ function whatHappened(d: Divergence): string {
         : `the first iteration’s ${num(f.reference)}`;
     const zeros =
       f.zeroGradSteps > 0
-        ? ` Its units are saturated: at ${f.zeroGradSteps} of the ${f.steps} steps the last loss’s gradient is exactly 0 (the slope f′ rounds to 0), so nothing reaches them and the chart “How much of the last loss reaches each step” is empty there.`
+        ? ` Its units are saturated: at ${f.zeroGradSteps} of the ${f.steps} states before the last (t = 0 to ${f.steps - 1}) the last loss’s gradient is exactly 0 (the slope f′ rounds to 0), so nothing reaches them and the chart “How much of the last loss reaches each step” is empty there.`
         : '';
     return `${when} took the loss to ${num(d.value)} per step, ${num(f.growth)} times ${yardstick}. Nothing became NaN or infinite, so training could go on, but it is not learning any more.${zeros}`;
   }
@@ -63,11 +64,13 @@ function likelyCause(d: Divergence, cell: keyof typeof CELLS): string {
   if (!c) return '';
   if (c.kind === 'no-time-steps')
     return `With truncation 1 the gradient takes no step back through time, so this is not an exploding gradient through time: the learning rate α = ${d.lr} made the updates too long for this loss.`;
-  const clipped = d.clip === 'norm' ? Math.min(c.from, d.clipAt) : c.from;
+  const capped = d.clip === 'norm' && c.from > d.clipAt;
   const sgdStep =
-    d.opt === 'sgd' && Number.isFinite(c.from) && d.clip !== 'value'
-      ? ` At ‖g‖ = ${num(c.from)} one SGD step already moves the weights by α·‖g‖ = ${num(d.lr * clipped)}.`
-      : '';
+    d.opt !== 'sgd' || !Number.isFinite(c.from) || d.clip === 'value'
+      ? ''
+      : capped
+        ? ` At ‖g‖ = ${num(c.from)}, clipped to ${d.clipAt}, one SGD step already moves the weights by α × ${d.clipAt} = ${num(d.lr * d.clipAt)}.`
+        : ` At ‖g‖ = ${num(c.from)} one SGD step already moves the weights by α·‖g‖ = ${d.lr} × ${num(c.from)} = ${num(d.lr * c.from)}.`;
   if (c.kind === 'exploding')
     return `‖g‖ grew from ${num(c.from)} to ${num(c.to)} in ${plural(c.over, 'iteration')}: an exploding gradient. Each step back through time multiplies the gradient by ${factor}; with large weights these factors stretch it at every step back, and each update at α = ${d.lr} made the weights larger still.${sgdStep}`;
   return `‖g‖ stayed between ${num(c.from)} and ${num(c.to)}, so the gradient did not explode: the learning rate α = ${d.lr} is too large for this loss, and each update overshoots.${sgdStep}`;
@@ -76,7 +79,7 @@ function likelyCause(d: Divergence, cell: keyof typeof CELLS): string {
 function clipping(d: Divergence): string {
   if (d.clip === 'off') return 'No clipping was on.';
   if (d.clip === 'norm')
-    return `Clipping by global norm at ${d.clipAt} was on, so no update used a gradient longer than ${d.clipAt}; what was too long is the step α times that.`;
+    return `Clipping by global norm at ${d.clipAt} was on, so no update used a gradient longer than ${d.clipAt}; what was too long is the step α times that${d.clipAt === LAB_CHOICES.clipAt.default ? ', and “Turn clipping on” would set the same clipping again: lower the learning rate' : ''}.`;
   return `Clipping by value at ${d.clipAt} was on: it caps each entry of the gradient (and so turns its direction), and the update was still too long.`;
 }
 

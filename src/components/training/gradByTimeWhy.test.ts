@@ -8,7 +8,7 @@ describe('gradByTimeNote', () => {
 
   it('names the exact zeros, why they are missing and what is left', () => {
     const n = gradByTimeNote([0, 0, 0, 1e-3, 0.2, 1])!;
-    expect(n).toMatch(/^At t = 0–2 \(3 of 6 steps\) the gradient is exactly 0/);
+    expect(n).toMatch(/^At t = 0–2 \(3 of the 6 points\) the gradient is exactly 0/);
     expect(n).toMatch(/saturated/);
     expect(n).toMatch(/The line shows t = 3–5\.$/);
   });

@@ -72,7 +72,7 @@ export function gradByTimeNote(gradNorm: ArrayLike<number>): string | null {
   const parts: string[] = [];
   if (zeros.length)
     parts.push(
-      `At t = ${ranges(zeros)} (${zeros.length} of ${gradNorm.length} steps) the gradient is exactly 0: units pinned at their limits (saturated, slope f′ = 0 to rounding) pass nothing back, and a log scale has no place for 0.`,
+      `At t = ${ranges(zeros)} (${zeros.length} of the ${gradNorm.length} points) the gradient is exactly 0: units pinned at their limits (saturated, slope f′ = 0 to rounding) pass nothing back, and a log scale has no place for 0.`,
     );
   if (bad.length) parts.push(`At t = ${ranges(bad)} it is NaN or infinite and is not drawn.`);
   parts.push(
