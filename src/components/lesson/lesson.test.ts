@@ -9,6 +9,7 @@ import { SLIPS, type SlipData } from '../../content/lesson/slips';
 import { LESSON, type LessonStep } from '../../content/lesson/steps';
 import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
+import { texNum } from '../../content/equationsFormat';
 import { cursorLabel } from '../../core/cursor';
 import { explore, type ExploreRequest, type ExploreResult } from '../../core/explore';
 import { makeCharScenario } from '../../core/encoding';
@@ -156,6 +157,26 @@ describe('predictions', () => {
     expect(PREDICTIONS.lossAfter.answer({ ...d, updatedLoss: r.trace.loss - 1 }).correct).toBe(
       'lower',
     );
+  });
+
+  it('the LSTM step tells the cell-state edge’s product of forget gates from the full share', () => {
+    const step = LESSON.find((s) => s.id === 'cell-state')!;
+    const d = dataOf(results.get('cell-state')!, step);
+    const { T, H } = d.trace;
+    const g = d.trace.gated!;
+    if (g.cell !== 'lstm') throw new Error('not an LSTM');
+    const f = g.gates.f;
+    let edge = 0;
+    for (let i = 0; i < H; i++) {
+      let p = 1;
+      for (let t = 1; t < T; t++) p *= f[t * H + i];
+      edge = Math.max(edge, p);
+    }
+    const why = PREDICTIONS.cellState.answer(d).why;
+    expect(why).toContain(`keeps at most $${texNum(edge)}$ of any unit`);
+    const share = rowNorms(lastLossGradLstm(d.trace, d.params).dm, T, H);
+    expect(share[0] / share[T - 1]).toBeGreaterThan(edge);
+    expect(why).toContain('the share shown is larger because the full');
   });
 
   it('s_2 depends on x_1 through W, and not when W is 0', () => {

@@ -2,6 +2,7 @@ import { clipByGlobalNorm, clipElementwise, globalNorm } from '../../core/clip';
 import { ACTIVATIONS } from '../../core/activations';
 import { lastLossGradNorms } from '../../core/lastLossGrad';
 import { PARAM_NAMES } from '../../core/model';
+import { argmax } from '../../core/symbols';
 import { lastLossGradLstm, rowNorms } from '../../core/lastLossGradLstm';
 import type { Params, Sequence, Trace } from '../../core/types';
 import { texNum } from '../equationsFormat';
@@ -269,11 +270,6 @@ const teacherForcing: Prediction = {
   answer: ({ trace, seq }) => {
     if (!seq) throw new Error('teacherForcing: needs the sequence');
     const { T, K, D } = trace;
-    const argmax = (a: Float64Array, off: number, n: number) => {
-      let best = 0;
-      for (let k = 1; k < n; k++) if (a[off + k] > a[off + best]) best = k;
-      return best;
-    };
     let fed = 0;
     let wrong = 0;
     for (let t = 0; t + 1 < T; t++) {
