@@ -1,8 +1,9 @@
 import type { Divergence } from '../../core/lab';
 import { LAB_CHOICES } from '../../core/lab/choices';
-import { CELLS } from '../../core/model';
+import type { CellName } from '../../core/model';
 import { fmt } from '../../content/format';
 import { useStore } from '../../state/store';
+import { GRAD_BY_TIME_WHY } from './gradByTimeWhy';
 
 // Training blew up, to NaN or Infinity or to a finite loss far above any sane one: it has
 // paused. Say what happened with the run's own numbers, what most likely caused it (the
@@ -55,11 +56,8 @@ function whatHappened(d: Divergence): string {
   return `${when}: ${what} became ${d.value}.`;
 }
 
-function likelyCause(d: Divergence, cell: keyof typeof CELLS): string {
-  const factor =
-    cell === 'rnn'
-      ? 'Wᵀ diag(f′(aₜ))'
-      : `the ${CELLS[cell].label}’s Jacobian (through its gates and W)`;
+function likelyCause(d: Divergence, cell: CellName): string {
+  const factor = GRAD_BY_TIME_WHY[cell].factor;
   const c = d.cause;
   if (!c) return '';
   if (c.kind === 'no-time-steps')

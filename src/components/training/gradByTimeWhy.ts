@@ -3,8 +3,17 @@ import type { CellName } from '../../core/model';
 // Why the gradient of the last loss fades (or not) on its way back, per cell: the words under
 // the lab's gradient-by-time chart and the one equation that says it.
 
-export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> = {
+export const GRAD_BY_TIME_WHY: Record<
+  CellName,
+  {
+    words: string;
+    tex: string;
+    /** What one step back multiplies the gradient by, in words (the divergence alert's). */
+    factor: string;
+  }
+> = {
   rnn: {
+    factor: 'Wᵀ diag(f′(aₜ))',
     words:
       'Going back one step multiplies the gradient by Wᵀ diag(f′(aₜ)): the recurrent weights, ' +
       'transposed, times the slope of the activation at that step. Over many steps these factors ' +
@@ -13,6 +22,7 @@ export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> 
     tex: "\\frac{\\partial L_T}{\\partial s_t} = \\Big(\\prod_{k=t+1}^{T} W^{\\top}\\,\\mathrm{diag}\\big(f'(a_k)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_T}",
   },
   leaky: {
+    factor: 'diag(κ) + Wᵀ diag((1 − κ) ⊙ f′(aₜ))',
     words:
       'Going back one step multiplies the gradient by diag(κ) + Wᵀ diag((1 − κ) ⊙ f′(aₜ)): ' +
       'along the kept share κ ⊙ sₜ₋₁ there is no weight matrix, so a unit whose keep rate is near ' +
@@ -21,6 +31,7 @@ export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> 
     tex: "\\frac{\\partial L_T}{\\partial s_{t-1}} = \\Big(\\mathrm{diag}(\\kappa) + W^{\\top}\\,\\mathrm{diag}\\big((1-\\kappa) \\odot f'(a_t)\\big)\\Big)\\,\\frac{\\partial L_T}{\\partial s_t}",
   },
   lstm: {
+    factor: 'the LSTM’s Jacobian, through its gates, its cell state and W',
     words:
       'The cell state m has a path back with no weight matrix on it: going back one step along ' +
       'it multiplies the gradient by the forget gate f, entry by entry. Where f stays near 1 the ' +
@@ -29,6 +40,7 @@ export const GRAD_BY_TIME_WHY: Record<CellName, { words: string; tex: string }> 
     tex: '\\frac{\\partial L_T}{\\partial m_t} = \\frac{\\partial L_T}{\\partial s_t} \\odot q_t \\odot \\big(1 - \\tanh^2 m_t\\big) + \\frac{\\partial L_T}{\\partial m_{t+1}} \\odot f_{t+1}',
   },
   gru: {
+    factor: 'the GRU’s Jacobian, through its gates and W',
     words:
       'A GRU keeps part of its state as it is: sₜ = z ⊙ sₜ₋₁ + (1 − z) ⊙ n. Going back one ' +
       'step along that direct path multiplies the gradient by the update gate z, entry by entry, ' +
