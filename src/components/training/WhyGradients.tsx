@@ -108,14 +108,20 @@ const SHEAR = spectralReport(Float64Array.from([0.9, 5, 0, 0.9]), 2);
 function VanishingWords({ spectralNorm }: { spectralNorm: number }) {
   const act = useStore((s) => s.labChoices.act);
   const T = useStore((s) => s.labChoices.seqLen);
-  const v = vanishingBound(spectralNorm, act, T - 1);
+  const cell = useStore((s) => s.labChoices.cell);
+  const keepRates = useStore((s) => s.labChoices.keep);
+  // Leaky units keep a share κ of their state: the bound adds it (vanishingBound.ts).
+  const keep = CELLS[cell].keep ? keepRates : [];
+  const v = vanishingBound(spectralNorm, act, T - 1, keep);
   const label = ACTIVATIONS[act].label;
+  const stretch = keep.length
+    ? `max κ + ‖W‖₂ · max(1 − κ) · max f′ = ${Math.max(...keep)} + ${spectralNorm.toPrecision(3)} × ${Math.max(...keep.map((k) => 1 - k)).toPrecision(3)} × ${v.maxSlope}`
+    : `‖W‖₂ · max f′ = ${spectralNorm.toPrecision(3)} × ${v.maxSlope}`;
   return (
     <p data-vanishing-bound={v.shrinks ? 'shrinks' : 'no-guarantee'}>
-      One step back multiplies the gradient by Wᵀ diag(f′(aₜ)), which stretches it by at most ‖W‖₂ ·
-      max f′ = {spectralNorm.toPrecision(3)} × {v.maxSlope} ={' '}
-      <span data-metric="vanishing-bound">{v.bound.toPrecision(3)}</span> ({label}&apos;s slope is
-      at most {v.maxSlope}).{' '}
+      One step back multiplies the gradient by {GRAD_BY_TIME_WHY[cell].factor}, which stretches it
+      by at most {stretch} = <span data-metric="vanishing-bound">{v.bound.toPrecision(3)}</span> (
+      {label}&apos;s slope is at most {v.maxSlope}).{' '}
       {v.shrinks
         ? `Below 1, every step back shrinks it: over the ${v.steps} steps back from t = ${T} to t = 1 at most ${v.afterSteps.toExponential(1)} of it can remain, whatever the inputs.`
         : 'Above 1 nothing is promised either way: the slopes at the actual aₜ are usually well below their maximum, so the gradient may still fade (the chart shows what it does), or it may grow.'}{' '}

@@ -26,4 +26,12 @@ describe('vanishingBound', () => {
     // Sigmoid's slope is at most 1/4: the bound is a quarter of ‖W‖₂.
     expect(vanishingBound(spectralNorm, 'sigmoid', 25).bound).toBeCloseTo(spectralNorm / 4, 12);
   });
+
+  it('adds the kept share of leaky units: max κ + ‖W‖₂ · max(1 − κ) · max f′', () => {
+    expect(vanishingBound(2, 'tanh', 1, [0.5, 0.9]).bound).toBeCloseTo(0.9 + 2 * 0.5, 12);
+    // Keep rates of 0 are the vanilla cell.
+    expect(vanishingBound(2, 'sigmoid', 1, [0, 0]).bound).toBe(
+      vanishingBound(2, 'sigmoid', 1).bound,
+    );
+  });
 });

@@ -18,12 +18,20 @@ export interface VanishingBound {
   steps: number;
 }
 
+/**
+ * With leaky units' keep rates κ (CELLS.leaky) one step back multiplies by
+ * diag(κ) + Wᵀ diag((1 − κ) ⊙ f′), whose stretch is at most max κ + ‖W‖₂ · max(1 − κ) · max f′;
+ * without them (κ = 0) that is ‖W‖₂ · max f′.
+ */
 export function vanishingBound(
   spectralNorm: number,
   act: ActivationName,
   steps: number,
+  keep: readonly number[] = [],
 ): VanishingBound {
   const maxSlope = ACTIVATIONS[act].maxSlope;
-  const bound = spectralNorm * maxSlope;
+  const kept = keep.length ? Math.max(...keep) : 0;
+  const rest = keep.length ? Math.max(...keep.map((k) => 1 - k)) : 1;
+  const bound = kept + spectralNorm * rest * maxSlope;
   return { maxSlope, bound, shrinks: bound < 1, afterSteps: bound ** steps, steps };
 }
