@@ -31,3 +31,17 @@ export function expectClose(actual: number, expected: number, rel = 1e-9): void 
 export function sig3(v: number): string {
   return Number(v.toPrecision(3)).toString();
 }
+
+/** Waits until the derivation panel shows every value (3 significant digits, − as -). */
+export async function expectPanelNumbers(
+  page: Page,
+  values: number[],
+  timeout?: number,
+): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Derivation' });
+  const missing = async () => {
+    const text = ((await panel.textContent()) ?? '').replaceAll('−', '-');
+    return values.map(sig3).filter((v) => !text.includes(v));
+  };
+  await expect.poll(missing, { message: 'numbers missing from the panel', timeout }).toEqual([]);
+}

@@ -1,19 +1,11 @@
 import { explore } from '../src/core/explore';
 import { expect, expectNoAxeViolations, test, type Page } from './fixtures';
-import { openApp, sig3, stepLabel } from './app';
+import { expectPanelNumbers, openApp, stepLabel } from './app';
 
 // Gated cells, story 2: a GRU's derivation at b2, with numbers that are the core's (computed
 // here from the same text, seed and cell), and the cell chosen in the settings.
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Derivation' });
-
-async function expectNumbers(page: Page, values: number[]) {
-  const missing = async () => {
-    const text = ((await panel(page).textContent()) ?? '').replaceAll('−', '-');
-    return values.map(sig3).filter((v) => !text.includes(v));
-  };
-  await expect.poll(missing, { message: 'numbers missing from the panel' }).toEqual([]);
-}
 
 test('a GRU chosen in the settings: its derivation at b2 has the core’s gate gradients', async ({
   page,
@@ -40,7 +32,7 @@ test('a GRU chosen in the settings: its derivation at b2 has the core’s gate g
   if (g?.cell !== 'gru') throw new Error('not a GRU');
   const H = tr.H;
   const row = (a: Float64Array, t: number, w = H) => Array.from(a.subarray((t - 1) * w, t * w));
-  await expectNumbers(page, [
+  await expectPanelNumbers(page, [
     ...row(tr.dL_ds, 2),
     ...row(tr.dL_da, 2, 3 * H), // ∂L/∂a_r, ∂L/∂a_z, ∂L/∂a_n at t = 2
     ...row(g.dL_dsprev_direct, 2),

@@ -1,6 +1,6 @@
 import { explore } from '../src/core/explore';
 import { expect, expectNoAxeViolations, test, type Page } from './fixtures';
-import { openApp, sig3, stepLabel } from './app';
+import { expectPanelNumbers, openApp, stepLabel } from './app';
 import { metric, openLab, trainSteps } from './lab';
 
 // Leaky units (issue 16): the vanilla cell keeping a share κ of its old state, chosen in the
@@ -10,14 +10,6 @@ import { metric, openLab, trainSteps } from './lab';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Derivation' });
 const KEEP = [0.9, 0.5, 0];
-
-async function expectNumbers(page: Page, values: number[]) {
-  const missing = async () => {
-    const text = ((await panel(page).textContent()) ?? '').replaceAll('−', '-');
-    return values.map(sig3).filter((v) => !text.includes(v));
-  };
-  await expect.poll(missing, { message: 'numbers missing from the panel' }).toEqual([]);
-}
 
 function coreTrace() {
   const res = explore({
@@ -80,7 +72,7 @@ test('the derivation at b2 writes the kept path and the step’s Jacobian with t
   const lk = tr.leaky!;
   const H = tr.H;
   const row = (a: Float64Array, t: number) => Array.from(a.subarray((t - 1) * H, t * H));
-  await expectNumbers(page, [
+  await expectPanelNumbers(page, [
     ...row(tr.dL_ds, 2),
     ...row(tr.dL_da, 2),
     ...row(lk.dL_ds_next_W, 2),
