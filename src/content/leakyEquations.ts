@@ -50,7 +50,7 @@ function stateBlocks(c: EquationCtx, blocks: EquationBlock[], t: number): Equati
       ? b
       : {
           id: 's',
-          title: `Hidden state at t = ${t}: a share κ of the old state kept, the rest new`,
+          title: `Hidden state at t = ${t}: a share of the old state kept, the rest new`,
           general: `${n.vec('s', 't')} = ${kappa} ${odot} ${n.vec('s', 't-1')} + (1 - ${kappa}) ${odot} ${act.tex}(${n.vec('a', 't')}) \\quad ${text('(elementwise)')}`,
           substituted: aligned([
             `${n.vec('s', t)} &= ${keepVec} ${odot} ${sPrev} + ${oneMinus} ${odot} ${act.tex}\\left(${colVec(tr.a, r * H, H)}\\right)`,
@@ -106,7 +106,7 @@ function backward(c: EquationCtx, blocks: EquationBlock[], t: number): EquationB
   };
   const dLda: EquationBlock = {
     id: 'dL_da',
-    title: `Gradient at the pre-activation, t = ${t}: only the new share (1 − κ) passes through f`,
+    title: `Gradient at the pre-activation, t = ${t}: only the new share passes through f`,
     general: `${n.gradVec('a', 't')} = (1 - ${kappa}) ${odot} f'(${n.vec('a', 't')}) ${odot} ${n.gradVec('s', 't')}, \\quad f'(${n.scalar('a', 't')}) = ${dfAt('t')}`,
     substituted: `${n.gradVec('a', t)} = ${oneMinus} ${odot} \\underbrace{${colVec(fp, 0, H)}}_{${dfAt(t)}} ${odot} ${colVec(tr.dL_ds, r * H, H)} = ${colVec(tr.dL_da, r * H, H)}`,
   };
@@ -117,7 +117,7 @@ function backward(c: EquationCtx, blocks: EquationBlock[], t: number): EquationB
       J[i * H + j] = (i === j ? lk.keep[i] : 0) + (1 - lk.keep[i]) * fp[i] * c.p.W[i * H + j];
   const jac: EquationBlock = {
     id: 'jacobian',
-    title: `How one step back scales the gradient, from s_${t} to s_${t - 1}`,
+    title: `How one step back scales the gradient, from t = ${t} to t = ${t - 1}`,
     general: `\\frac{\\partial ${n.vec('s', 't')}}{\\partial ${n.vec('s', 't-1')}} = \\mathrm{diag}(${kappa}) + \\mathrm{diag}\\big((1 - ${kappa}) ${odot} f'(${n.vec('a', 't')})\\big)\\, ${n.w('W')} \\quad ${text('(a unit with κ near 1 carries its gradient back)')}`,
     substituted: `\\frac{\\partial ${n.vec('s', t)}}{\\partial ${n.vec('s', t - 1)}} = \\mathrm{diag}\\left(${keepVec}\\right) + \\mathrm{diag}\\left(${oneMinus} ${odot} ${colVec(fp, 0, H)}\\right) ${matrix(c.p.W, 0, H, H)} = ${matrix(J, 0, H, H)}`,
   };
