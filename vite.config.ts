@@ -10,7 +10,7 @@ import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 //   (src/core/train/wasmKernels.ts); it allows WebAssembly.Module(), not eval or new Function.
 // - worker-src blob: a page with an opaque origin (a sandboxed iframe) may not start a worker
 //   from the server's URL; it fetches the worker's script and starts it from a blob: URL of its
-//   own (src/worker/startWorker.ts). Only the page's own script can make such a URL.
+//   own (src/worker/client/startWorker.ts). Only the page's own script can make such a URL.
 // - style-src 'unsafe-inline': KaTeX's HTML sets heights and offsets in style attributes
 //   (style="height:1.2em;vertical-align:-0.25em"), which a policy without it refuses. (React's
 //   style props go through the CSSOM, which no policy blocks.) Inline style cannot run script.

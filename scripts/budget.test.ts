@@ -23,7 +23,7 @@ const manifest: Manifest = {
   'node_modules/katex/dist/katex.mjs': { file: 'assets/katex-E.js' },
   'src/lesson/Lesson.tsx': { file: 'assets/Lesson-F.js', imports: ['_shared-D.js', '_g-G.js'] },
   '_g-G.js': { file: 'assets/g-G.js' },
-  'src/worker/rnn.worker.ts': { file: 'assets/rnn.worker-H.js' },
+  'src/worker/host/rnn.worker.ts': { file: 'assets/rnn.worker-H.js' },
 };
 
 describe('pageModules', () => {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { LabReport } from '../worker/lab';
+import type { LabReport } from '../worker/protocol';
 
 // The lab's fast-moving numbers (iteration, loss, curves, sample), up to ten times a second:
 // a store of their own, read only by the lab's small widgets (useLabLive), so a report

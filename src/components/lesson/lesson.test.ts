@@ -25,7 +25,7 @@ import { lessonTarget, lessonWalk } from './lessonTarget';
 // labels name positions, its equations exist where it shows them, and every prediction's
 // answer follows the trace; text and maths follow both notations.
 
-vi.mock('../../worker/explorer', () => ({
+vi.mock('../../state/appWorker', () => ({
   explorerSession: {
     explore: (req: ExploreRequest) => Promise.resolve(explore(req)),
   },

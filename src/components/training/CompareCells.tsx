@@ -8,7 +8,7 @@ import {
 } from '../../core/lab/choices';
 import { CELLS, DEFAULT_CELL } from '../../core/model';
 import { useStore } from '../../state/store';
-import type { CompareReport, CompareSide } from '../../worker/compare';
+import type { CompareReport, CompareSide } from '../../state/compare';
 import { LineChart } from '../charts/LineChart';
 import { thin } from '../charts/thin';
 import { lowerFirst } from '../lesson/lowerFirst';

@@ -6,11 +6,13 @@ import {
   type LabChoices,
 } from '../../core/lab/choices';
 import type { Divergence, GradientCheckSummary, LiveOptions } from '../../core/lab';
-import { isCancelled } from '../../worker/client';
-import type { Recovery } from '../../worker/lab';
-import { openLabSession, type LabSession } from '../../worker/labSession';
+import { isCancelled } from '../../worker/client/client';
+import type { LabSession } from '../../worker/client/sessions';
+import type { Recovery } from '../../worker/protocol';
 import type { Page } from '../appChoices';
+import { openLabSession } from '../appWorker';
 import { applyReport, clearLive, labLive, pointsKnown } from '../labLive';
+import { createPollLoop, type PollEnd } from '../pollLoop';
 import {
   choiceDifferences,
   isSavedLabSession,
@@ -23,7 +25,7 @@ import {
 import type { AppState } from '../store';
 
 // The training lab: what the student chose, whether it trains, and what went wrong. The run
-// itself lives in the worker (worker/lab.ts); the numbers it reports go to labLive, the
+// itself lives in the worker (worker/host/lab.ts); the numbers it reports go to labLive, the
 // transient store, not here, so a report does not re-render the app.
 
 /** The choices a running session takes without a restart (core/lab/run.ts LIVE_OPTIONS). */
@@ -89,8 +91,8 @@ export interface LabSlice {
 
 export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, get) => {
   let session: LabSession | null = null;
-  /** Each training loop's ticket: a newer loop (or a pause) ends the older one. */
-  let loopId = 0;
+  /** The training loop: a newer loop (or a pause) ends the older one. */
+  const poll = createPollLoop();
 
   /** The session read from storage on opening, until the student answers the offer. */
   let saved: SavedLabSession | null = null;
@@ -137,38 +139,46 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
   };
 
   const stopLoop = async () => {
-    loopId++;
+    poll.stop();
     open().cancel('train');
     if (get().labStatus !== 'idle') set({ labStatus: 'idle', labGoal: null });
   };
 
   const loop = async (maxTotal: number | null) => {
-    const id = ++loopId;
     const s = open();
     dropOffer();
     // While training, the snapshot is taken now and then: for a worker restart and a reload.
     const due = throttle(SAVE_EVERY_MS, performance.now());
+    let end: PollEnd;
     try {
-      while (id === loopId) {
-        const at = labLive.getState().report?.progress.iteration ?? 0;
-        const r = await s.request('train', {
-          ms: REPORT_MS,
-          maxIterations: maxTotal === null ? 1e9 : Math.max(0, maxTotal - at),
-          since: pointsKnown(),
-        });
-        if (id !== loopId) return;
-        applyReport(r);
-        if (r.progress.divergence) set({ labDivergence: r.progress.divergence });
-        if (r.stopped || r.progress.divergence) break;
-        if (due(performance.now())) void remember().catch(() => {}); // its own lane: no wait
-      }
-      if (id !== loopId) return;
-      loopId++;
-      set({ labStatus: 'idle', labGoal: null });
+      end = await poll.run(
+        () => {
+          const at = labLive.getState().report?.progress.iteration ?? 0;
+          return s.request('train', {
+            ms: REPORT_MS,
+            maxIterations: maxTotal === null ? 1e9 : Math.max(0, maxTotal - at),
+            since: pointsKnown(),
+          });
+        },
+        (r) => {
+          applyReport(r);
+          if (r.progress.divergence) set({ labDivergence: r.progress.divergence });
+          if (r.stopped || r.progress.divergence) return false;
+          if (due(performance.now())) void remember().catch(() => {}); // its own lane: no wait
+          return true;
+        },
+      );
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    if (end === 'superseded') return;
+    set({ labStatus: 'idle', labGoal: null });
+    try {
       await refresh();
       await remember();
-    } catch (e) {
-      if (id === loopId) fail(e);
+    } catch {
+      // The loop has ended: a failure here is left to the next request to show, as before.
     }
   };
 

@@ -9,7 +9,7 @@ import { createAppStore } from '../store';
 // it on the real client).
 
 const calls = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../../worker/explorer', () => ({
+vi.mock('../appWorker', () => ({
   explorerSession: {
     explore: (req: ExploreRequest) => {
       calls.count++;

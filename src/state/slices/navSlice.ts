@@ -3,9 +3,9 @@ import type { ExploreRequest, ExploreResponse } from '../../core/explore';
 import { CELLS, cellField, cellOf } from '../../core/model';
 import { cursorLabel, isCursorLabel, placeCursorLabel } from '../../core/cursor';
 import { presetById } from '../../core/presets';
-import { isCancelled } from '../../worker/client';
-import { explorerSession } from '../../worker/explorer';
+import { isCancelled } from '../../worker/client/client';
 import type { View } from '../appChoices';
+import { explorerSession } from '../appWorker';
 import type { AppState } from '../store';
 import type { ExplorerConfig, Source } from './configSlice';
 
@@ -86,7 +86,7 @@ function place(label: string, T: number): { cursor: number; notice: string | nul
 /** The worker's answer; null when a newer request superseded this one in the worker. */
 async function compute(req: ExploreRequest): Promise<ExploreResponse | null> {
   try {
-    // A crashed worker is restarted and the request redone by the client (worker/client.ts).
+    // A crashed worker is restarted and the request redone by the client (worker/client/client.ts).
     return await explorerSession.explore(req);
   } catch (e) {
     if (isCancelled(e)) return null;

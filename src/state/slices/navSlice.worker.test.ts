@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WorkerClient } from '../../worker/client';
+import type { WorkerClient } from '../../worker/client/client';
 import type { ComlinkMessage } from '../../worker/testing/fakeWorker';
 
 // The store's goTo against the real worker client and api on fake Workers (a MessageChannel
@@ -12,20 +12,21 @@ const h = vi.hoisted(() => ({
   dieOn: (() => undefined) as (m: ComlinkMessage) => 'error' | 'silence' | undefined,
 }));
 
-vi.mock('../../worker/explorer', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../worker/explorer')>();
-  const { createWorkerClient } = await import('../../worker/client');
+vi.mock('../appWorker', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../appWorker')>();
+  const { createWorkerClient } = await import('../../worker/client/client');
+  const { openExplorerSession } = await import('../../worker/client/sessions');
   const { FakeWorker } = await import('../../worker/testing/fakeWorker');
   h.client = createWorkerClient({
     createWorker: () => new FakeWorker({ dieOn: (m) => h.dieOn(m) }),
     pingEveryMs: 10,
     pingTimeoutMs: 1000,
   });
-  return { ...actual, explorerSession: actual.openExplorerSession(h.client) };
+  return { ...actual, explorerSession: openExplorerSession(h.client) };
 });
 
 const { useStore } = await import('../store');
-const { explorerSession } = await import('../../worker/explorer');
+const { explorerSession } = await import('../appWorker');
 const { exploreRequest } = await import('./navSlice');
 const { calls } = await import('../../worker/testing/fakeWorker');
 

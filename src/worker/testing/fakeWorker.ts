@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
-import { createApi } from '../api';
-import type { WorkerLike } from '../client';
+import type { WorkerLike } from '../client/client';
+import { createApi } from '../host/api';
 
 // A Worker for unit tests, without a browser: the real api exposed on one end of a
 // MessageChannel (so what crosses is structured-cloned, as with a Worker), and ways to die

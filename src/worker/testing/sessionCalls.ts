@@ -1,5 +1,5 @@
 import { defaultLabChoices, type LabChoices } from '../../core/lab';
-import type { CallOutcome } from '../sessions';
+import type { CallOutcome } from '../protocol';
 
 // What the session tests share: lab choices from the defaults, and a call's value.
 

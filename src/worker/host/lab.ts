@@ -11,10 +11,11 @@ import {
   type LabSnapshot,
   type LiveOptions,
   type SpectralReport,
-} from '../core/lab';
-import { CELLS } from '../core/model';
+} from '../../core/lab';
+import { CELLS } from '../../core/model';
+import type { LabInit, LabReport, Recovery, ReportArg, TrainArg } from '../protocol';
 import { nextTask } from './nextTask';
-import type { CallContext, SessionKind } from './sessions';
+import type { CallContext, HostKind } from './sessions';
 
 // The training lab's session in the worker: it holds a LabRun (src/core/lab) and trains it in
 // slices of about CHUNK_MS, yielding between them so setOptions, a cancel or a newer call get
@@ -30,8 +31,6 @@ export const EVAL_EVERY_MS = 1000;
 /** The Jacobian norms ‖P_t‖₂ cost about T·H³ (plus power iterations): skipped beyond this. */
 export const JACOBIAN_MAX_WORK = 3e7;
 
-export type LabInit = { choices: LabChoices } | { snapshot: LabSnapshot };
-
 export interface LabState {
   run: LabRun;
   /** Iterations per slice, adapted so a slice takes about CHUNK_MS. */
@@ -40,45 +39,6 @@ export interface LabState {
   progress: LabProgress | null;
   spectral: SpectralReport | null;
 }
-
-/** What the page draws: the progress, the new curve points, the gradient reaching each step. */
-export interface LabReport {
-  progress: LabProgress;
-  /** Curve points from index `from` on (the page keeps the earlier ones). */
-  curves: { from: number; smoothLoss: Float64Array; gradNorm: Float64Array };
-  /** Accuracy after each evaluation (short: one per evaluation). */
-  accuracy: { iteration: Float64Array; value: Float64Array };
-  /**
-   * ‖∂L_T/∂s_t‖ for t = 0..T, ‖P_t‖₂ when asked for (else NaN; always for a gated cell), and
-   * an LSTM's ‖∂L_T/∂m_t‖ (null for the other cells).
-   */
-  flow: { gradNorm: Float64Array; jacobianNorm: Float64Array; cellGradNorm: Float64Array | null };
-  /** ρ(W) and ‖W‖₂ of the vanilla cell; null for a gated one. */
-  spectral: SpectralReport | null;
-  /** Iterations per second over this call's training (0 when it trained none). */
-  rate: number;
-  /** Did this call stop because it reached maxIterations or training diverged? */
-  stopped: boolean;
-  /** Why the explorer cannot show these weights (too big), or null. */
-  explorerLimit: string | null;
-}
-
-export interface TrainArg {
-  /** Train for about this long (ms) before answering. */
-  ms: number;
-  /** At most this many iterations in this call. */
-  maxIterations: number;
-  /** The page has curve points up to here. */
-  since: number;
-}
-
-export interface ReportArg {
-  since: number;
-  /** Also the Jacobian norms ‖P_t‖₂ (slow for big H and T: when training is idle). */
-  jacobian?: boolean;
-}
-
-export type Recovery = 'restore' | 'lower' | 'clip';
 
 function fresh(run: LabRun): LabState {
   return { run, perChunk: 1, lastEval: -Infinity, progress: null, spectral: null };
@@ -196,4 +156,4 @@ export const labKind = {
       Object.assign(s, fresh(restoreLabRun(snap)));
     },
   },
-} satisfies SessionKind<LabInit, LabState>;
+} satisfies HostKind<'lab', LabState>;

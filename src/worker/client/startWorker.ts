@@ -1,4 +1,5 @@
 import { expose } from 'comlink';
+import { WORKER_BOOTED } from '../protocol';
 import type { WorkerLike } from './client';
 
 // How the app's worker is started, in the first way this page allows:
@@ -10,9 +11,6 @@ import type { WorkerLike } from './client';
 // 3. In the page: the same api behind a MessageChannel, loaded with import(); every call the
 //    explorer makes takes milliseconds, so the page stays responsive.
 // Each fallback is remembered, so a restart after a crash does not try the failed ways again.
-
-/** The message rnn.worker.ts posts once it is listening (comlink ignores it: it has no id). */
-export const WORKER_BOOTED = 'unrolled:worker-booted';
 
 type Mode = 'direct' | 'blob' | 'page';
 let mode: Mode = 'direct';
@@ -102,7 +100,7 @@ function startFromBlob(url: URL): Promise<WorkerLike> {
 function startInPage(): WorkerLike {
   const { port1, port2 } = new MessageChannel();
   let closed = false;
-  void import('./api').then(({ createApi }) => {
+  void import('../host/api').then(({ createApi }) => {
     if (!closed) expose(createApi(), port2);
   });
   return {

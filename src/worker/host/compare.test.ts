@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareReport } from './compare';
+import type { CompareReport } from '../protocol';
 import { createSessions } from './sessions';
-import { labChoices, valueOf } from './testing/sessionCalls';
+import { labChoices, valueOf } from '../testing/sessionCalls';
 
 // The side-by-side session: the lab's choices with only the cell changed, trained in turns.
 

@@ -1,6 +1,5 @@
 import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
-import type { RnnApi } from './api';
-import type { ArgOf, CallOutcome, InitOf, KindName, MethodOf, ResultOf } from './sessions';
+import type { ArgOf, CallOutcome, InitOf, KindName, MethodOf, ResultOf, RnnApi } from '../protocol';
 
 // The page's side of the worker: sessions, superseding, and restart after a crash.
 //
@@ -8,7 +7,7 @@ import type { ArgOf, CallOutcome, InitOf, KindName, MethodOf, ResultOf } from '.
 //   from (`remember` updates it), so it can open it again on a new worker.
 // - A request supersedes the pending request of the same method on the same session: the older
 //   promise rejects with `Cancelled` at once, and the worker skips it if it has not started
-//   (see sessions.ts) or drops its answer if it has.
+//   (see host/sessions.ts) or drops its answer if it has.
 // - The worker is taken for dead when it fires `error` (an uncaught error: its state can no
 //   longer be trusted) or `messageerror`, or when, while a call is in flight, it leaves a ping
 //   unanswered for `pingTimeoutMs` (it called close(), hung, or was killed). Then it is

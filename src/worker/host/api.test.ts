@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expose, wrap, type Remote } from 'comlink';
 import { readFileSync } from 'node:fs';
-import type { ExploreResponse } from '../core/explore';
-import { createApi, type RnnApi } from './api';
+import type { ExploreResponse } from '../../core/explore';
+import type { RnnApi } from '../protocol';
+import { createApi } from './api';
 
 // The worker's API over a real MessageChannel, without a browser: what crosses is what a
 // Worker would receive (structured clone, transferred buffers).

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LabSnapshot } from '../core/lab';
-import type { LabChoices } from '../core/lab/choices';
-import type { LabReport } from './lab';
+import type { LabSnapshot } from '../../core/lab';
+import type { LabChoices } from '../../core/lab/choices';
+import type { LabReport } from '../protocol';
 import { createSessions } from './sessions';
-import { labChoices, valueOf } from './testing/sessionCalls';
+import { labChoices, valueOf } from '../testing/sessionCalls';
 
 // The lab's session in the worker's table, called directly: it trains in slices, reports, takes
 // live options between slices, and snapshots and restores the run.

@@ -1,5 +1,14 @@
-import { explore, type ExploreRequest, type ExploreResponse } from '../core/explore';
-import type { ExploreResult } from '../core/explore';
+import { explore, type ExploreRequest, type ExploreResponse } from '../../core/explore';
+import type { ExploreResult } from '../../core/explore';
+import type {
+  ArgOf,
+  CallOutcome,
+  ExplorerInit,
+  InitOf,
+  KindName,
+  MethodOf,
+  ResultOf,
+} from '../protocol';
 import { compareKind } from './compare';
 import { labKind } from './lab';
 import { nextTask } from './nextTask';
@@ -34,14 +43,22 @@ export interface SessionKind<Init, State> {
   methods: Record<string, (state: State, arg: any, ctx: CallContext) => unknown>;
 }
 
+/** A kind of session as the protocol declares it (../protocol.ts): every method it names, with
+ *  its argument and answer, so the host cannot drift from what the client sends. */
+export type HostKind<K extends KindName, State> = {
+  open(init: InitOf<K>): State;
+  methods: {
+    [M in MethodOf<K>]: (
+      state: State,
+      arg: ArgOf<K, M>,
+      ctx: CallContext,
+    ) => ResultOf<K, M> | Promise<ResultOf<K, M>>;
+  };
+};
+
 export { nextTask } from './nextTask';
 
 // ── the explorer: one picture (forward pass, BPTT, one update) at a time ──────────────────────
-
-export interface ExplorerInit {
-  /** The last request that succeeded, so a restored session knows what it showed. */
-  request?: ExploreRequest;
-}
 
 export interface ExplorerState {
   request: ExploreRequest | null;
@@ -60,26 +77,18 @@ export const explorerKind = {
       return { ok: true, value: structuredClone(res.value) };
     },
   },
-} satisfies SessionKind<ExplorerInit, ExplorerState>;
+} satisfies HostKind<'explorer', ExplorerState>;
 
-export const sessionKinds = { explorer: explorerKind, lab: labKind, compare: compareKind };
-
-// ── types the client reads (with `import type`) ────────────────────────────────────────────────
+/** Every kind the protocol declares, each with its host (a missing one does not compile). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own state
+export const sessionKinds: { [K in KindName]: HostKind<K, any> } = {
+  explorer: explorerKind,
+  lab: labKind,
+  compare: compareKind,
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyKinds = Record<string, SessionKind<any, any>>;
-export type SessionKinds = typeof sessionKinds;
-export type KindName = keyof SessionKinds & string;
-export type InitOf<K extends KindName> = Parameters<SessionKinds[K]['open']>[0];
-export type MethodOf<K extends KindName> = keyof SessionKinds[K]['methods'] & string;
-type Fn<K extends KindName, M extends MethodOf<K>> = SessionKinds[K]['methods'][M];
-export type ArgOf<K extends KindName, M extends MethodOf<K>> =
-  Fn<K, M> extends (state: never, arg: infer A, ...rest: never[]) => unknown ? A : never;
-export type ResultOf<K extends KindName, M extends MethodOf<K>> =
-  Fn<K, M> extends (...args: never[]) => infer R ? Awaited<R> : never;
-
-/** What a session call answers: the method's value, or that it was superseded. */
-export type CallOutcome<R> = { cancelled: false; value: R } | { cancelled: true };
 
 // ── the worker's table of open sessions ──────────────────────────────────────────────────────
 

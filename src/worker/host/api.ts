@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
-import { explore, type ExploreRequest, type ExploreResponse } from '../core/explore';
-import { createSessions, sessionKinds, type CallOutcome } from './sessions';
+import { explore, type ExploreRequest, type ExploreResponse } from '../../core/explore';
+import type { CallOutcome, RnnApi } from '../protocol';
+import { createSessions, sessionKinds } from './sessions';
 
 // The worker's whole surface: core calls and the sessions that hold state between them, nothing
 // else. Typed arrays go back transferred. One api per worker: a fresh worker (after a crash) has
@@ -15,7 +16,7 @@ function buffersOf(value: unknown, out: ArrayBuffer[] = []): ArrayBuffer[] {
   return out;
 }
 
-export function createApi(kinds = sessionKinds) {
+export function createApi(kinds = sessionKinds): RnnApi {
   const sessions = createSessions(kinds);
   return {
     /** One picture, without a session (nothing kept, nothing superseded). */
@@ -59,5 +60,3 @@ export function createApi(kinds = sessionKinds) {
     },
   };
 }
-
-export type RnnApi = ReturnType<typeof createApi>;

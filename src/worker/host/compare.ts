@@ -1,7 +1,7 @@
-import { createLabRun, type LabChoices, type LabRun } from '../core/lab';
-import type { CellName } from '../core/model';
+import { createLabRun, type LabRun } from '../../core/lab';
+import type { CompareInit, CompareReport, CompareSide } from '../protocol';
 import { nextTask } from './nextTask';
-import type { CallContext, SessionKind } from './sessions';
+import type { CallContext, HostKind } from './sessions';
 
 // Two cells side by side on one task: the lab's choices with only the cell changed, trained in
 // turns so both have done the same number of iterations whenever the page is told. Like the
@@ -12,13 +12,6 @@ const SLICE_MS = 40;
 /** Held-out evaluations per run over the budget: at the same iterations for both cells. */
 const EVALUATIONS = 40;
 
-export interface CompareInit {
-  choices: LabChoices;
-  cells: readonly CellName[];
-  /** Iterations each run trains. */
-  budget: number;
-}
-
 export interface CompareState {
   runs: LabRun[];
   budget: number;
@@ -26,32 +19,6 @@ export interface CompareState {
   evalEvery: number;
   /** Iterations per run per slice, adapted so a slice takes about SLICE_MS. */
   perSlice: number;
-}
-
-/** One run of the comparison as the page draws it. */
-export interface CompareSide {
-  cell: CellName;
-  iteration: number;
-  accuracy: number | null;
-  smoothLoss: number;
-  /** Held-out accuracy every CompareState.evalEvery iterations (iterations and values). */
-  accuracyCurve: { iteration: Float64Array; value: Float64Array };
-  /** ‖∂L_T/∂s_t‖ for t = 0..T; an LSTM's ‖∂L_T/∂m_t‖ (else null). */
-  gradNorm: Float64Array;
-  cellGradNorm: Float64Array | null;
-  /** What stopped it (NaN or Infinity), in words; null while it trains well. */
-  divergence: string | null;
-}
-
-export interface CompareReport {
-  sides: CompareSide[];
-  budget: number;
-  /** What the accuracy counts, in words ("symbols from 15 steps back recalled right"). */
-  successWords: string;
-  /** The accuracy of guessing (1/4 for delayed copy, 1/2 for parity); null for text and sine. */
-  chance: number | null;
-  /** Both reached the budget (or stopped on NaN). */
-  done: boolean;
 }
 
 export function openCompare(init: CompareInit): CompareState {
@@ -135,4 +102,4 @@ export const compareKind = {
     },
     report: (s: CompareState): CompareReport => report(s),
   },
-} satisfies SessionKind<CompareInit, CompareState>;
+} satisfies HostKind<'compare', CompareState>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { ExploreRequest, ExploreResponse } from '../core/explore';
+import type { ExploreRequest, ExploreResponse } from '../../core/explore';
 import { createSessions, nextTask, type CallContext, type SessionKind } from './sessions';
 
 // The worker's table of sessions, called directly (no channel): superseding and cancelling are

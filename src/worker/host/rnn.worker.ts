@@ -1,9 +1,9 @@
 // First: zod must not probe for eval under the app's Content-Security-Policy (see zodNoEval.ts).
-import '../zodNoEval';
+import '../../zodNoEval';
 import { expose } from 'comlink';
 import { createApi } from './api';
-import { WORKER_BOOTED } from './startWorker';
+import { WORKER_BOOTED } from '../protocol';
 
 expose(createApi());
-// Tells a page that started it from a blob: URL that it runs (startWorker.ts).
+// Tells a page that started it from a blob: URL that it runs (client/startWorker.ts).
 self.postMessage(WORKER_BOOTED);

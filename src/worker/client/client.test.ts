@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { ExploreRequest } from '../core/explore';
-import { createApi } from './api';
+import type { ExploreRequest } from '../../core/explore';
+import { createApi } from '../host/api';
+import { explorerKind, type CallContext, type ExplorerState } from '../host/sessions';
+import { calls, fakeWorkers, type FakeWorkerOptions } from '../testing/fakeWorker';
 import { createWorkerClient, isCancelled, WorkerCrashed, type WorkerClient } from './client';
-import { openExplorerSession } from './explorer';
-import { explorerKind, type CallContext, type ExplorerState } from './sessions';
-import { calls, fakeWorkers, type FakeWorkerOptions } from './testing/fakeWorker';
+import { openExplorerSession } from './sessions';
 
 // The client against fake Workers (the real api over a MessageChannel) that can crash or fall
 // silent: superseding, cancelling, and restarting with the sessions restored.
