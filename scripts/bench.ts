@@ -11,7 +11,7 @@ import {
   trainChunk,
   type TrainSequence,
 } from '../src/core/train';
-import { setSimdEnabled } from '../src/core/train/simdPath';
+import { PLAIN_KERNELS, SIMD_KERNELS } from '../src/core/train/kernelChoice';
 import { createGatedSession, trainGatedChunk } from '../src/core/gated/session';
 import type { Scenario } from '../src/core/types';
 import { PARAM_NAMES } from '../src/core/model';
@@ -56,7 +56,6 @@ function syntheticText(V: number, n: number, rng: Rng): Int32Array {
  * path it falls back to without it (named with -plain).
  */
 function charRnn(simd: boolean): void {
-  setSimdEnabled(simd);
   const name = simd ? 'char-rnn-h100-t25-v65' : 'char-rnn-h100-t25-v65-plain';
   const H = 100;
   const V = 65;
@@ -71,7 +70,7 @@ function charRnn(simd: boolean): void {
     { params, activation: 'tanh', loss: 'cross-entropy' },
     { name: 'adagrad', lr: 0.1 },
     { kind: 'value', value: 5 },
-    { maxT: seqLength },
+    { maxT: seqLength, kernels: simd ? SIMD_KERNELS : PLAIN_KERNELS },
   );
   let p = 0;
   let smoothLoss = -Math.log(1 / V) * seqLength;
@@ -208,7 +207,6 @@ function gatedTrain(cell: 'lstm' | 'gru'): void {
 
 charRnn(true);
 charRnn(false);
-setSimdEnabled(true);
 explorerTrace();
 lstmPlain();
 gatedTrain('lstm');

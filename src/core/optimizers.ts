@@ -103,8 +103,12 @@ export function applyUpdate(
       break;
     }
     case 'adagrad':
-      for (let p = 0; p < n; p++)
-        adagradTensor(lr, eps, state.second[p], theta[p], grads[p], out[p]);
+      for (let p = 0; p < n; p++) {
+        checkLength(theta[p], grads[p], out[p], state.second[p]);
+        // In place on out, which starts as θ (g is not clipped: c = ∞ leaves it as it is).
+        if (out[p] !== theta[p]) out[p].set(theta[p]);
+        adagradPass(lr, eps, Infinity, state.second[p], out[p], grads[p], 0, 1);
+      }
       break;
     case 'adam': {
       const b1 = config.beta1 ?? DEFAULT_BETA1;
@@ -163,27 +167,41 @@ function momentumTensor(
   }
 }
 
-function adagradTensor(
+/**
+ * Adagrad on one tensor (lengths checked), entries i0, i0 + step, ... below the end, after
+ * clipping at ±c (Infinity: none): clip g[i] to [−c, c] in place, G += g², θ −= α g / (√G + ε),
+ * skipping g = 0, which moves nothing (often the case for the columns of dL/dU of characters
+ * absent from the chunk). Returns Σ g² before clipping. The one Adagrad of the plain path:
+ * applyUpdate calls it unclipped, the training loop's fused clip-and-update (train/update.ts)
+ * clipped; the WebAssembly path has its own kernel (train/wasmKernels.ts) with the same
+ * operations.
+ */
+export function adagradPass(
   lr: number,
   eps: number,
-  sumSq: Float64Array,
-  theta: Float64Array,
+  c: number,
+  G: Float64Array,
+  th: Float64Array,
   g: Float64Array,
-  out: Float64Array,
-) {
-  checkLength(theta, g, out, sumSq);
-  for (let i = 0; i < theta.length; i++) {
-    const gi = g[i];
-    if (gi === 0) {
-      // Nothing moves (G + 0 = G, θ − 0 = θ): skip the root and the division. Often the case
-      // for the columns of dL/dU of characters absent from the chunk.
-      out[i] = theta[i];
-      continue;
-    }
-    const G = sumSq[i] + gi * gi;
-    sumSq[i] = G;
-    out[i] = theta[i] - (lr * gi) / (Math.sqrt(G) + eps);
+  i0: number,
+  step: number,
+): number {
+  // min/max rather than assigning c to g: a variable that holds both a double and c (often a
+  // small integer) is kept boxed by V8, which then allocates a number per entry.
+  const negC = -c;
+  let sumSq = 0;
+  for (let i = i0; i < g.length; i += step) {
+    const g0 = g[i];
+    if (g0 === 0) continue;
+    sumSq += g0 * g0;
+    const gi = Math.max(negC, Math.min(c, g0)); // NaN stays NaN, as with np.clip
+    if (gi !== g0) g[i] = gi;
+    if (gi === 0) continue; // clipped to 0 by c = 0: nothing moves
+    const Gi = G[i] + gi * gi;
+    G[i] = Gi;
+    th[i] -= (lr * gi) / (Math.sqrt(Gi) + eps);
   }
+  return sumSq;
 }
 
 function adamTensor(

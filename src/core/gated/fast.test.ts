@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LossName } from '../model';
 import { createRng } from '../rng';
-import { setSimdEnabled } from '../train/simdPath';
+import { PLAIN_KERNELS, SIMD_KERNELS } from '../train/kernelChoice';
 import { maxRelErr, randomCase } from '../testScenarios';
 import { computeTrace } from '../trace';
 import type { Scenario } from '../types';
@@ -48,13 +48,16 @@ function slice(sc: Scenario, from: number, to: number, s0: Float64Array, m0?: Fl
 
 for (const simd of [true, false])
   describe(`gated training path, ${simd ? 'WebAssembly SIMD products (even H)' : 'plain loops'}`, () => {
-    beforeAll(() => setSimdEnabled(simd));
-    afterAll(() => setSimdEnabled(true));
+    const kernels = simd ? SIMD_KERNELS : PLAIN_KERNELS;
 
     it('uses the SIMD products exactly when they are on and H is even', () => {
-      expect(createGatedWorkspace('lstm', { H: 4, D: 3, K: 2 }, 5).simd !== null).toBe(simd);
-      expect(createGatedWorkspace('gru', { H: 6, D: 3, K: 2 }, 5).simd !== null).toBe(simd);
-      expect(createGatedWorkspace('gru', { H: 5, D: 3, K: 2 }, 5).simd).toBeNull();
+      expect(createGatedWorkspace('lstm', { H: 4, D: 3, K: 2 }, 5, kernels).simd !== null).toBe(
+        simd,
+      );
+      expect(createGatedWorkspace('gru', { H: 6, D: 3, K: 2 }, 5, kernels).simd !== null).toBe(
+        simd,
+      );
+      expect(createGatedWorkspace('gru', { H: 5, D: 3, K: 2 }, 5, kernels).simd).toBeNull();
     });
 
     for (const cell of CELLS)
@@ -68,7 +71,7 @@ for (const simd of [true, false])
                 H: seed + 1,
               });
               const tr = computeTrace(sc);
-              const ws = createGatedWorkspace(cell, sc.params, sc.seq.T + 2);
+              const ws = createGatedWorkspace(cell, sc.params, sc.seq.T + 2, kernels);
               const L = gatedForwardBackward(ws, sc.params, loss, fast, stateOf(sc, cell));
               expect(Math.abs(L - tr.loss)).toBeLessThan(TOL * Math.max(1, Math.abs(tr.loss)));
               for (const name of ['U', 'W', 'V', 'b', 'c', 's0'] as const)
@@ -78,7 +81,7 @@ for (const simd of [true, false])
               const T = sc.seq.T;
               const H = sc.params.H;
               expect(maxRelErr(ws.stateLast.subarray(0, H), tr.s.subarray((T - 1) * H))).toBe(0);
-              const f = createGatedWorkspace(cell, sc.params, T);
+              const f = createGatedWorkspace(cell, sc.params, T, kernels);
               expect(gatedForward(f, sc.params, loss, fast, stateOf(sc, cell))).toBe(L);
             }
           });
@@ -91,7 +94,7 @@ for (const simd of [true, false])
           H: 4,
         });
         const H = sc.params.H;
-        const ws = createGatedWorkspace(cell, sc.params, 9);
+        const ws = createGatedWorkspace(cell, sc.params, 9, kernels);
         gatedForwardBackward(ws, sc.params, sc.loss, fast, stateOf(sc, cell), 0, 4);
         const carried = ws.stateLast.slice();
         const L = gatedForwardBackward(ws, sc.params, sc.loss, fast, carried, 4, 5);
@@ -114,7 +117,7 @@ for (const simd of [true, false])
         });
         const { H } = sc.params;
         const T = sc.seq.T;
-        const flow = gatedFlow(sc.params, sc.loss, fast, stateOf(sc, cell));
+        const flow = gatedFlow(sc.params, sc.loss, fast, stateOf(sc, cell), kernels);
         const full = computeTrace(sc);
         const stateAt = (t: number) => ({
           s: t === 0 ? sc.s0 : full.s.slice((t - 1) * H, t * H),
@@ -152,9 +155,9 @@ for (const simd of [true, false])
 
     it('refuses what does not fit: another cell, a short state, a chunk past the end', () => {
       const { scenario: sc, fast } = randomCase(2, 'tanh', 'cross-entropy', true, { cell: 'lstm' });
-      const ws = createGatedWorkspace('gru', sc.params, 10);
+      const ws = createGatedWorkspace('gru', sc.params, 10, kernels);
       expect(() => gatedForward(ws, sc.params, sc.loss, fast, new Float64Array(2))).toThrow(/gru/);
-      const ok = createGatedWorkspace('lstm', sc.params, 10);
+      const ok = createGatedWorkspace('lstm', sc.params, 10, kernels);
       expect(() => gatedForward(ok, sc.params, sc.loss, fast, new Float64Array(1))).toThrow(
         /state/,
       );
@@ -172,7 +175,7 @@ for (const simd of [true, false])
           K: 4,
         });
         const h = stateOf(sc, cell);
-        const out = sampleGatedChars(sc.params, 2, h, 6, createRng(1), 0);
+        const out = sampleGatedChars(sc.params, 2, h, 6, createRng(1), 0, kernels);
         // Replay: feed 2 then each drawn character; each must be the argmax of the trace's o_t.
         const x = [2, ...Array.from(out.subarray(0, 5))];
         const inputs = new Float64Array(6 * 4);

@@ -1,5 +1,6 @@
 import { lossStep } from '../losses';
 import { CELLS, cellOf, gateMultiplier, stateSize, type CellName } from '../model';
+import { DEFAULT_KERNELS, type Kernels } from '../train/kernelChoice';
 import { gemvAdd, gemvTAdd, outerAccum, sumRowsAdd } from '../train/kernels';
 import type { TrainSequence } from '../train/workspace';
 import type { LossName, Params } from '../types';
@@ -74,12 +75,15 @@ export interface GatedWorkspace {
   /** The WebAssembly SIMD products (simd.ts), whose memory s, aux, a, dL_da, next, tmp and
    *  grads.W live in; null on the plain loops. */
   simd: GatedSimd | null;
+  /** The kernels it was made with (a bigger workspace for the same session takes them too). */
+  kernels: Kernels;
 }
 
 export function createGatedWorkspace(
   cell: GatedCell,
   dims: { H: number; D: number; K: number },
   maxT: number,
+  kernels: Kernels = DEFAULT_KERNELS,
 ): GatedWorkspace {
   const { H, D, K } = dims;
   if (!(Number.isInteger(maxT) && maxT >= 1))
@@ -90,7 +94,7 @@ export function createGatedWorkspace(
   const hasM = CELLS[cell].cellState !== null;
   const sRows = GATED_KERNELS[cell].sRows(H);
   const rows = (n: number) => new Float64Array(maxT * n);
-  const sv = createGatedSimd(H, G, maxT);
+  const sv = createGatedSimd(H, G, maxT, kernels);
   // In the module's memory when the SIMD products run, else plain arrays.
   const shared = (name: 's' | 'aux' | 'a' | 'da' | 'next' | 'tmp' | 'dW', n: number) =>
     sv ? sv.view(sv.simd[name], n) : new Float64Array(n);
@@ -132,6 +136,7 @@ export function createGatedWorkspace(
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
     stateLast: new Float64Array(stateSize(cell, H)),
     simd: sv?.simd ?? null,
+    kernels,
   };
 }
 

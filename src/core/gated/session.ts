@@ -4,7 +4,8 @@ import { paramTensors } from '../params';
 import type { Rng } from '../rng';
 import { argmax } from '../symbols';
 import { drawSoftmax } from '../train/sample';
-import { chunkColumns } from '../train/truncated';
+import { chunkColumns, createColumnScratch, type ColumnScratch } from '../train/columns';
+import { DEFAULT_KERNELS, type Kernels } from '../train/kernelChoice';
 import { clipAndUpdate } from '../train/update';
 import type { TrainSequence } from '../train/workspace';
 import type { LossName, Params } from '../types';
@@ -32,6 +33,8 @@ export interface GatedSession {
   tensors: Float64Array[];
   steps: number;
   lastGradNorm: number;
+  /** This session's buffers for the columns of dL/dU a chunk touches (train/columns.ts). */
+  columns: ColumnScratch;
 }
 
 export function createGatedSession(
@@ -40,6 +43,7 @@ export function createGatedSession(
   optimizer: OptimizerConfig,
   clip: ClipConfig,
   maxT: number,
+  kernels: Kernels = DEFAULT_KERNELS,
 ): GatedSession {
   const cell = params.cell;
   if (!isGatedCell(cell)) throw new Error('createGatedSession: not a gated cell');
@@ -49,11 +53,12 @@ export function createGatedSession(
     optimizer,
     optState: createOptimizerState(optimizer, tensors),
     clip,
-    ws: createGatedWorkspace(cell, params, maxT),
+    ws: createGatedWorkspace(cell, params, maxT, kernels),
     h: new Float64Array(stateSize(cell, params.H)),
     tensors,
     steps: 0,
     lastGradNorm: 0,
+    columns: createColumnScratch(),
   };
 }
 
@@ -70,7 +75,7 @@ export function trainGatedChunk(
   const { model, ws } = session;
   const loss = gatedForwardBackward(ws, model.params, model.loss, seq, session.h, start, len);
   const cols = seq.inputIndex
-    ? chunkColumns(seq.inputIndex, start, len, model.params.D)
+    ? chunkColumns(session.columns, seq.inputIndex, start, len, model.params.D)
     : undefined;
   session.lastGradNorm = clipAndUpdate(
     session.optimizer,
@@ -94,18 +99,20 @@ function cachedWorkspace(
   cache: WeakMap<Params, GatedWorkspace>,
   params: Params,
   maxT: number,
+  kernels: Kernels,
 ): GatedWorkspace {
   const cell = params.cell as GatedCell;
   let ws = cache.get(params);
   const fits =
     ws &&
     ws.cell === cell &&
+    ws.kernels === kernels &&
     ws.maxT >= maxT &&
     ws.dims.H === params.H &&
     ws.dims.D === params.D &&
     ws.dims.K === params.K;
   if (!fits) {
-    ws = createGatedWorkspace(cell, params, maxT);
+    ws = createGatedWorkspace(cell, params, maxT, kernels);
     cache.set(params, ws);
   }
   return ws!;
@@ -123,6 +130,7 @@ export function sampleGatedChars(
   n: number,
   rng: Rng,
   temperature = 1,
+  kernels: Kernels = DEFAULT_KERNELS,
 ): Int32Array {
   const cell = params.cell;
   if (!isGatedCell(cell)) throw new Error('sampleGatedChars: not a gated cell');
@@ -130,7 +138,7 @@ export function sampleGatedChars(
   if (D !== K)
     throw new Error(`sampling feeds outputs back as inputs: needs D = K, got ${D}, ${K}`);
   if (!(temperature >= 0)) throw new Error(`temperature must be >= 0, got ${temperature}`);
-  const ws = cachedWorkspace(sampleWs, params, 1);
+  const ws = cachedWorkspace(sampleWs, params, 1, kernels);
   // One step at a time; the target only fills the loss, which is not used.
   const seq: TrainSequence = {
     T: 1,
@@ -170,13 +178,14 @@ export function gatedFlow(
   loss: LossName,
   seq: TrainSequence,
   state?: Float64Array,
+  kernels: Kernels = DEFAULT_KERNELS,
 ): GatedFlow {
   const cell = params.cell;
   if (!isGatedCell(cell)) throw new Error('gatedFlow: not a gated cell');
   const { H } = params;
   const { T } = seq;
   if (T < 1) throw new Error('gatedFlow needs at least one step');
-  const ws = cachedWorkspace(flowWs, params, T);
+  const ws = cachedWorkspace(flowWs, params, T, kernels);
   const h = state ?? new Float64Array(stateSize(cell, H));
   const lossT = gatedForwardBackward(ws, params, loss, seq, h, 0, T, { lastOnly: true });
   const dLT_ds = new Float64Array((T + 1) * H);

@@ -1,11 +1,12 @@
-import { simdEnabled } from '../train/simdPath';
-import { createWasmKernels, type WasmKernels } from '../train/wasmKernels';
+import type { Kernels } from '../train/kernelChoice';
+import type { WasmKernels } from '../train/wasmKernels';
 
 // The gated path's three products with W (forward W s, backward Wᵀ ∂L/∂a, and Σ ∂L/∂a sᵀ) on the
 // WebAssembly SIMD kernels of the vanilla path (train/wasmKernels.ts). The arrays these read and
 // write (s, r ⊙ s, a, ∂L/∂a, the vectors flowing back, ∂L/∂W) are views of the module's memory,
 // so the rest of fast.ts runs on them unchanged. The kernels pair columns, so H must be even;
-// otherwise, or where WebAssembly SIMD is missing, fast.ts keeps its plain loops.
+// otherwise, with the plain kernels, or where WebAssembly SIMD is missing, fast.ts keeps its
+// plain loops.
 
 /** Offsets (in doubles) of the blocks in the module's memory, and the kernels. */
 export interface GatedSimd {
@@ -30,8 +31,9 @@ export function createGatedSimd(
   H: number,
   G: number,
   maxT: number,
+  kernels: Kernels,
 ): { simd: GatedSimd; view: (at: number, n: number) => Float64Array } | null {
-  if (!simdEnabled() || H % 2 !== 0) return null;
+  if (H % 2 !== 0) return null;
   const sizes = {
     W: G * H,
     WT: H * G,
@@ -50,7 +52,7 @@ export function createGatedSimd(
     at[name] = size;
     size += n;
   }
-  const k = createWasmKernels(size);
+  const k = kernels.wasm(size);
   if (!k) return null;
   const f = new Float64Array(k.memory.buffer, 0, size);
   const simd = { k, f, H, G, ...at } as GatedSimd;

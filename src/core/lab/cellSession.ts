@@ -2,6 +2,7 @@ import type { ClipConfig } from '../clip';
 import { cellOf, stateSize } from '../model';
 import type { OptimizerConfig } from '../optimizers';
 import type { Rng } from '../rng';
+import type { Kernels } from '../train/kernelChoice';
 import type { TrainSequence } from '../train';
 import type { ActivationName, LossName, Params } from '../types';
 import type { GradientFlow } from './gradientFlow';
@@ -21,8 +22,9 @@ export function createLabSession(
   optimizer: OptimizerConfig,
   clip: ClipConfig,
   maxT: number,
+  kernels: Kernels,
 ): LabSession {
-  return labPathOf(params).createSession(params, act, loss, optimizer, clip, maxT);
+  return labPathOf(params).createSession(params, act, loss, optimizer, clip, maxT, kernels);
 }
 
 /** Make room for chunks of `len` steps. */
@@ -48,8 +50,9 @@ export function createEvaluator(
   act: ActivationName,
   loss: LossName,
   maxT: number,
+  kernels: Kernels,
 ): Evaluator {
-  return labPathOf(params).createEvaluator(params, act, loss, maxT);
+  return labPathOf(params).createEvaluator(params, act, loss, maxT, kernels);
 }
 
 /** n characters drawn from the model. */
@@ -61,8 +64,9 @@ export function sampleFrom(
   n: number,
   rng: Rng,
   temperature: number,
+  kernels: Kernels,
 ): Int32Array {
-  return labPathOf(params).sample(params, act, from, state, n, rng, temperature);
+  return labPathOf(params).sample(params, act, from, state, n, rng, temperature, kernels);
 }
 
 /**
@@ -75,6 +79,7 @@ export function labGradientFlow(
   loss: LossName,
   seq: TrainSequence,
   withJacobian: boolean,
+  kernels: Kernels,
 ): GradientFlow {
-  return labPathOf(params).gradientFlow(params, act, loss, seq, withJacobian);
+  return labPathOf(params).gradientFlow(params, act, loss, seq, withJacobian, kernels);
 }

@@ -4,6 +4,7 @@ import { gradientCheck, type GradCheckTarget } from '../gradcheck';
 import { cloneParams } from '../params';
 import type { Rng } from '../rng';
 import type { TrainSequence } from '../train';
+import { DEFAULT_KERNELS, type Kernels } from '../train/kernelChoice';
 import type { ActivationName, LossName, Params, Scenario, Sequence } from '../types';
 import { createEvaluator, labStateSize } from './cellSession';
 
@@ -68,6 +69,7 @@ export function checkGradients(
   seq: TrainSequence,
   rng: Rng,
   samples = CHECK_SAMPLES,
+  kernels: Kernels = DEFAULT_KERNELS,
 ): GradientCheckSummary {
   const sc: Scenario = {
     activation: act,
@@ -77,7 +79,7 @@ export function checkGradients(
     seq: denseSequence(seq),
   };
   // The losses on the training path of the cell, from the scenario's (perturbed) s_0.
-  const ev = createEvaluator(params, act, loss, seq.T);
+  const ev = createEvaluator(params, act, loss, seq.T, kernels);
   const state = new Float64Array(labStateSize(params));
   const lossFn = (s: Scenario) => {
     state.set(s.s0);

@@ -3,11 +3,13 @@ import type { GatedSession } from '../gated/session';
 import type { GradientFlow } from './gradientFlow';
 import type { OptimizerConfig } from '../optimizers';
 import type { Rng } from '../rng';
+import type { Kernels } from '../train/kernelChoice';
 import type { TrainSequence, TrainSession } from '../train';
 import type { ActivationName, LossName, Params } from '../types';
 
 // What the lab's run needs from a cell's training path (lab/labPaths.ts names each cell's);
-// the run itself never asks which cell it trains.
+// the run itself never asks which cell it trains. Every workspace a path makes computes on the
+// kernels it is handed (train/kernelChoice.ts); a bigger one for a session takes the session's.
 
 /** A training session: the vanilla path's (train/) or the gated path's (gated/session.ts). */
 export type LabSession = TrainSession | GatedSession;
@@ -31,12 +33,19 @@ export interface LabPath {
     optimizer: OptimizerConfig,
     clip: ClipConfig,
     maxT: number,
+    kernels: Kernels,
   ): LabSession;
-  /** Make room for chunks of `len` steps. */
+  /** Make room for chunks of `len` steps (on the kernels of the session's workspace). */
   ensureChunk(session: LabSession, len: number): void;
   /** One truncated-BPTT update on steps start .. start+len-1; returns the chunk's loss. */
   trainChunk(session: LabSession, seq: TrainSequence, start: number, len: number): number;
-  createEvaluator(params: Params, act: ActivationName, loss: LossName, maxT: number): Evaluator;
+  createEvaluator(
+    params: Params,
+    act: ActivationName,
+    loss: LossName,
+    maxT: number,
+    kernels: Kernels,
+  ): Evaluator;
   /** n characters drawn from the model, from symbol `from` and the carried state. */
   sample(
     params: Params,
@@ -46,6 +55,7 @@ export interface LabPath {
     n: number,
     rng: Rng,
     temperature: number,
+    kernels: Kernels,
   ): Int32Array;
   /** ‖∂L_T/∂s_t‖ (and what else the cell reports) on seq from the zero state. */
   gradientFlow(
@@ -54,5 +64,6 @@ export interface LabPath {
     loss: LossName,
     seq: TrainSequence,
     withJacobian: boolean,
+    kernels: Kernels,
   ): GradientFlow;
 }

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeTrace } from '../trace';
 import { ACTIVATION_NAMES as ACTIVATIONS, LOSS_NAMES as LOSSES, PARAM_NAMES } from '../model';
 import { forwardBackward } from './forwardBackward';
-import { engineFor, setSimdEnabled } from './simdPath';
+import { PLAIN_KERNELS, SIMD_KERNELS } from './kernelChoice';
+import { engineFor } from './simdPath';
 import { maxRelErr, randomCase } from '../testScenarios';
 import { createWorkspace } from './workspace';
 
@@ -23,15 +24,13 @@ describe('the WebAssembly path', () => {
         const { scenario, fast } = randomCase(seed, act, loss, seed % 3 !== 0, {
           T: 1 + (seed % 12),
         });
-        const run = () => {
-          const ws = createWorkspace(scenario.params, fast.T + (seed % 2));
+        const run = (kernels = SIMD_KERNELS) => {
+          const ws = createWorkspace(scenario.params, fast.T + (seed % 2), kernels);
           const L = forwardBackward(ws, scenario.params, act, loss, fast, scenario.s0);
           return { L, grads: ws.grads, losses: ws.losses, hLast: ws.hLast, dL_do: ws.dL_do };
         };
-        const simd = run();
-        setSimdEnabled(false);
-        const plain = run();
-        setSimdEnabled(true);
+        const simd = run(SIMD_KERNELS);
+        const plain = run(PLAIN_KERNELS);
         expect(simd, `seed ${seed}, ${act}, ${loss}`).toEqual(plain);
       }
     }
@@ -40,8 +39,7 @@ describe('the WebAssembly path', () => {
 
 for (const simd of [true, false])
   describe(`forwardBackward agrees with computeTrace (${simd ? 'WebAssembly' : 'plain'} path)`, () => {
-    beforeAll(() => setSimdEnabled(simd));
-    afterAll(() => setSimdEnabled(true));
+    const kernels = simd ? SIMD_KERNELS : PLAIN_KERNELS;
 
     for (const act of ACTIVATIONS) {
       for (const loss of LOSSES) {
@@ -50,7 +48,7 @@ for (const simd of [true, false])
             for (let seed = 1; seed <= 40; seed++) {
               const { scenario, fast } = randomCase(seed, act, loss, oneHot);
               const tr = computeTrace(scenario);
-              const ws = createWorkspace(scenario.params, fast.T + (seed % 3));
+              const ws = createWorkspace(scenario.params, fast.T + (seed % 3), kernels);
               const L = forwardBackward(ws, scenario.params, act, loss, fast, scenario.s0);
               expect(maxRelErr([L], [tr.loss])).toBeLessThanOrEqual(TOL);
               expect(maxRelErr(ws.losses.subarray(0, fast.T), tr.losses)).toBeLessThanOrEqual(TOL);
@@ -82,7 +80,7 @@ for (const simd of [true, false])
             T,
           });
           const tr = computeTrace(scenario);
-          const ws = createWorkspace(scenario.params, T);
+          const ws = createWorkspace(scenario.params, T, kernels);
           forwardBackward(ws, scenario.params, 'tanh', 'cross-entropy', fast, scenario.s0);
           for (const name of [...PARAM_NAMES, 's0'] as const)
             expect(maxRelErr(ws.grads[name], tr.grads[name]), name).toBeLessThanOrEqual(TOL);
@@ -111,7 +109,7 @@ for (const simd of [true, false])
         },
       };
       const tr = computeTrace(sliced);
-      const ws = createWorkspace(scenario.params, len);
+      const ws = createWorkspace(scenario.params, len, kernels);
       const L = forwardBackward(
         ws,
         scenario.params,
@@ -129,7 +127,7 @@ for (const simd of [true, false])
 
     it('overwrites the gradients on each call rather than adding to them', () => {
       const { scenario, fast } = randomCase(3, 'tanh', 'cross-entropy', true);
-      const ws = createWorkspace(scenario.params, fast.T);
+      const ws = createWorkspace(scenario.params, fast.T, kernels);
       forwardBackward(ws, scenario.params, 'tanh', 'cross-entropy', fast, scenario.s0);
       const first = ws.grads.W.slice();
       forwardBackward(ws, scenario.params, 'tanh', 'cross-entropy', fast, scenario.s0);
@@ -143,7 +141,7 @@ for (const simd of [true, false])
         K: 4,
         T: 6,
       });
-      const ws = createWorkspace(scenario.params, 4);
+      const ws = createWorkspace(scenario.params, 4, kernels);
       const run =
         (f: typeof fast, h = scenario.s0) =>
         () =>

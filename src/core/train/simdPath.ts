@@ -4,7 +4,7 @@ import { softmaxCrossEntropy, type LossStep } from '../losses';
 import { DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
 import type { ActivationName, Params } from '../types';
 import { adagradClip, fusedClipBound, type ColumnSubset } from './update';
-import { createWasmKernels, type WasmKernels } from './wasmKernels';
+import type { WasmKernels } from './wasmKernels';
 import type { TrainSequence, Workspace } from './workspace';
 
 // forwardBackward with its matrix products in WebAssembly (wasmKernels.ts); the element-wise parts
@@ -96,7 +96,7 @@ function layout(H: number, D: number, K: number, maxT: number): Layout {
   };
 }
 
-interface Engine {
+export interface SimdEngine {
   L: Layout;
   k: WasmKernels;
   f: Float64Array; // the module's memory
@@ -110,25 +110,16 @@ interface Engine {
   views: Map<number, Float64Array>;
 }
 
-let enabled = true;
-const engines = new WeakMap<Workspace, Engine | null>();
-
-/** Turn the WebAssembly path off (or back on), so tests can check the plain one too. */
-export function setSimdEnabled(on: boolean): void {
-  enabled = on;
-}
-
-/** Is the WebAssembly path on (for the gated cells' path, which asks when it sets up)? */
-export const simdEnabled = (): boolean => enabled;
-
-/** The engine for this workspace (made on first use), or null where WebAssembly SIMD is missing. */
-export function engineFor(ws: Workspace): Engine | null {
-  if (!enabled) return null;
-  let e = engines.get(ws);
+/**
+ * The engine for this workspace (made on first use, kept on it), or null when its kernels are
+ * the plain ones or WebAssembly SIMD is missing here.
+ */
+export function engineFor(ws: Workspace): SimdEngine | null {
+  let e = ws.engine;
   if (e === undefined) {
     const { H, D, K } = ws.dims;
     const L = layout(H, D, K, ws.maxT);
-    const k = createWasmKernels(L.size);
+    const k = ws.kernels.wasm(L.size);
     if (k) {
       const f = new Float64Array(k.memory.buffer, 0, L.size);
       const unpadded = L.Hp === H;
@@ -146,7 +137,7 @@ export function engineFor(ws: Workspace): Engine | null {
     } else {
       e = null;
     }
-    engines.set(ws, e);
+    ws.engine = e;
   }
   return e;
 }
@@ -176,7 +167,14 @@ function putRows(
 }
 
 /** The reverse of putRows into all of m, with a view of the block kept for the unpadded case. */
-function getRows(e: Engine, from: number, ld: number, rows: number, cols: number, m: Float64Array) {
+function getRows(
+  e: SimdEngine,
+  from: number,
+  ld: number,
+  rows: number,
+  cols: number,
+  m: Float64Array,
+) {
   const f = e.f;
   if (ld === cols && m.length === rows * cols) {
     let view = e.views.get(from);
@@ -196,7 +194,7 @@ function getRows(e: Engine, from: number, ld: number, rows: number, cols: number
 
 /** forwardBackward (see forwardBackward.ts) on the engine; shapes already checked. */
 export function forwardBackwardSimd(
-  e: Engine,
+  e: SimdEngine,
   ws: Workspace,
   params: Params,
   act: ActivationName,
@@ -346,7 +344,7 @@ export function clipAdagradSimd(
   grads: readonly Float64Array[],
   first?: ColumnSubset,
 ): number | null {
-  const e = enabled ? engines.get(ws) : null;
+  const e = ws.engine;
   if (!e || !e.fresh) return null;
   e.fresh = false;
   const p = e.params;
@@ -375,7 +373,7 @@ export function clipAdagradSimd(
 
 /** The adagrad kernel on a rows x H parameter (tensor p) held at th, G, g in the module. */
 function adagradMatrix(
-  e: Engine,
+  e: SimdEngine,
   rows: number,
   p: number,
   th: number,

@@ -7,7 +7,7 @@ import { computeTrace } from '../trace';
 import type { Grads, Params, Scenario } from '../types';
 import { sampleChars } from './sample';
 import { buildVocab, encodeText } from '../encoding';
-import { setSimdEnabled } from './simdPath';
+import { PLAIN_KERNELS, SIMD_KERNELS } from './kernelChoice';
 import { maxRelErr, randomCase } from '../testScenarios';
 import { indexSequence, createSession, resetHidden, trainChunk, trainTruncated } from './truncated';
 
@@ -217,18 +217,19 @@ describe('the WebAssembly path', () => {
     for (const H of [12, 7]) {
       for (const clip of [{ kind: 'value', value: 0.05 }, { kind: 'none' }] as ClipConfig[]) {
         const run = (simd: boolean) => {
-          setSimdEnabled(simd);
           const model = {
             params: initParams({ H, D: V, K: V }, createRng(H), 1),
             activation: 'tanh' as const,
             loss: 'cross-entropy' as const,
           };
           const config: OptimizerConfig = { name: 'adagrad', lr: 0.1 };
-          const session = createSession(model, config, clip, { maxT: 5 });
+          const session = createSession(model, config, clip, {
+            maxT: 5,
+            kernels: simd ? SIMD_KERNELS : PLAIN_KERNELS,
+          });
           const losses = [...trainTruncated(session, seq, 5)];
           // Chunks longer than maxT: a new workspace, and with it a new module memory.
           losses.push(...trainTruncated(session, seq, 9));
-          setSimdEnabled(true);
           return {
             losses,
             params: model.params,

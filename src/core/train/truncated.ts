@@ -3,8 +3,10 @@ import { createOptimizerState, type OptimizerConfig, type OptimizerState } from 
 import { paramTensors } from '../params';
 import type { ActivationName, LossName, Params } from '../types';
 import { forwardBackward } from './forwardBackward';
+import { chunkColumns, createColumnScratch, type ColumnScratch } from './columns';
+import { DEFAULT_KERNELS, type Kernels } from './kernelChoice';
 import { clipAdagradSimd } from './simdPath';
-import { clipAndUpdate, type ColumnSubset } from './update';
+import { clipAndUpdate } from './update';
 import { createWorkspace, type TrainSequence, type Workspace } from './workspace';
 
 /** The network being trained. Its params are updated in place by trainChunk. */
@@ -38,6 +40,8 @@ export interface TrainSession {
   steps: number;
   /** ‖g‖ of the last chunk's gradient, before clipping. */
   lastGradNorm: number;
+  /** This session's buffers for the columns of dL/dU a chunk touches (columns.ts). */
+  columns: ColumnScratch;
 }
 
 export interface SessionOptions {
@@ -45,6 +49,8 @@ export interface SessionOptions {
   maxT?: number;
   /** Initial hidden state; default zeros. Copied. */
   h0?: Float64Array;
+  /** The kernels of its workspace (kernelChoice.ts); default the WebAssembly SIMD ones. */
+  kernels?: Kernels;
 }
 
 export function createSession(
@@ -65,11 +71,12 @@ export function createSession(
     optimizer,
     optState: createOptimizerState(optimizer, tensors),
     clip,
-    ws: createWorkspace(model.params, opts.maxT ?? 25),
+    ws: createWorkspace(model.params, opts.maxT ?? 25, opts.kernels ?? DEFAULT_KERNELS),
     h,
     tensors,
     steps: 0,
     lastGradNorm: 0,
+    columns: createColumnScratch(),
   };
 }
 
@@ -102,7 +109,7 @@ export function trainChunk(
     len,
   );
   const cols = seq.inputIndex
-    ? chunkColumns(seq.inputIndex, start, len, model.params.D)
+    ? chunkColumns(session.columns, seq.inputIndex, start, len, model.params.D)
     : undefined;
   // = applyClip then applyUpdate, fused where it can be.
   const { optimizer, optState, clip, tensors } = session;
@@ -114,40 +121,6 @@ export function trainChunk(
   return loss;
 }
 
-// Scratch for chunkColumns, grown when a larger vocabulary comes along (not per chunk).
-const columns: ColumnSubset = { D: 0, cols: new Int32Array(0), n: 0 };
-let seen = new Int32Array(0);
-let epoch = 0;
-
-/**
- * The distinct inputs of steps start .. start+len-1: with one-hot inputs, the only columns of
- * dL/dU that can be nonzero.
- */
-export function chunkColumns(
-  index: Int32Array,
-  start: number,
-  len: number,
-  D: number,
-): ColumnSubset {
-  if (seen.length < D) seen = new Int32Array(D);
-  if (columns.cols.length < len) columns.cols = new Int32Array(Math.max(len, 64));
-  if (++epoch > 0x3fffffff) {
-    seen.fill(0);
-    epoch = 1;
-  }
-  let n = 0;
-  for (let t = start; t < start + len; t++) {
-    const d = index[t];
-    if (d >= 0 && seen[d] !== epoch) {
-      seen[d] = epoch;
-      columns.cols[n++] = d;
-    }
-  }
-  columns.D = D;
-  columns.n = n;
-  return columns;
-}
-
 /**
  * Truncated BPTT over a whole sequence: cut into chunks of k steps (the last may be shorter),
  * each trained by trainChunk from the state the previous one left. Starts from session.h (call
@@ -157,7 +130,8 @@ export function trainTruncated(session: TrainSession, seq: TrainSequence, k: num
   if (!(Number.isInteger(k) && k >= 1)) throw new Error(`k must be a positive integer, got ${k}`);
   if (seq.T === 0) return new Float64Array(0);
   const chunkLen = Math.min(k, seq.T);
-  if (chunkLen > session.ws.maxT) session.ws = createWorkspace(session.model.params, chunkLen);
+  if (chunkLen > session.ws.maxT)
+    session.ws = createWorkspace(session.model.params, chunkLen, session.ws.kernels);
   const n = Math.ceil(seq.T / chunkLen);
   const losses = new Float64Array(n);
   for (let i = 0; i < n; i++) {

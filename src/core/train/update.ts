@@ -1,5 +1,11 @@
 import { applyClip, type ClipConfig } from '../clip';
-import { applyUpdate, DEFAULT_EPS, type OptimizerConfig, type OptimizerState } from '../optimizers';
+import {
+  adagradPass,
+  applyUpdate,
+  DEFAULT_EPS,
+  type OptimizerConfig,
+  type OptimizerState,
+} from '../optimizers';
 
 /**
  * The columns of a D-column tensor that can be nonzero (for dL/dU with one-hot inputs: the
@@ -66,38 +72,9 @@ export function adagradClip(
   only?: ColumnSubset,
 ): number {
   if (!(only && only.D > 0 && g.length % only.D === 0))
-    return adagradRange(lr, eps, c, G, th, g, 0, 1);
+    return adagradPass(lr, eps, c, G, th, g, 0, 1);
   let sumSq = 0;
-  for (let q = 0; q < only.n; q++)
-    sumSq += adagradRange(lr, eps, c, G, th, g, only.cols[q], only.D);
-  return sumSq;
-}
-
-function adagradRange(
-  lr: number,
-  eps: number,
-  c: number,
-  G: Float64Array,
-  th: Float64Array,
-  g: Float64Array,
-  i0: number,
-  step: number,
-): number {
-  // min/max rather than assigning c to g: a variable that holds both a double and c (often a
-  // small integer) is kept boxed by V8, which then allocates a number per entry.
-  const negC = -c;
-  let sumSq = 0;
-  for (let i = i0; i < g.length; i += step) {
-    const g0 = g[i];
-    if (g0 === 0) continue;
-    sumSq += g0 * g0;
-    const gi = Math.max(negC, Math.min(c, g0)); // NaN stays NaN, as with np.clip
-    if (gi !== g0) g[i] = gi;
-    if (gi === 0) continue; // clipped to 0 by c = 0: nothing moves
-    const Gi = G[i] + gi * gi;
-    G[i] = Gi;
-    th[i] -= (lr * gi) / (Math.sqrt(Gi) + eps);
-  }
+  for (let q = 0; q < only.n; q++) sumSq += adagradPass(lr, eps, c, G, th, g, only.cols[q], only.D);
   return sumSq;
 }
 

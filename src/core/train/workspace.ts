@@ -1,4 +1,6 @@
 import type { Dims, Grads } from '../types';
+import { DEFAULT_KERNELS, type Kernels } from './kernelChoice';
+import type { SimdEngine } from './simdPath';
 
 /**
  * A training sequence for the fast path. Inputs and targets may be dense rows, as in the core's
@@ -21,7 +23,8 @@ export interface TrainSequence {
  * training loop allocates nothing. Rows are steps of the current chunk (row t-1 is step t).
  * After a call, losses, o, yhat, dL_do, grads and hLast hold that chunk's values; a, s, dL_da,
  * dL_ds_out and dL_ds_next are the plain path's working memory (the WebAssembly path, see
- * simdPath.ts, keeps its own in the module's memory, made on first use, one per workspace).
+ * simdPath.ts, keeps its own in the module's memory, made on first use, one per workspace, when
+ * the workspace's kernels are the SIMD ones).
  */
 export interface Workspace {
   dims: Dims;
@@ -44,9 +47,17 @@ export interface Workspace {
   gradTensors: Float64Array[];
   /** s_T of the last forwardBackward: the state to carry into the next chunk. */
   hLast: Float64Array;
+  /** The kernels the products run on, given when the workspace was made. */
+  kernels: Kernels;
+  /** The WebAssembly path's engine (simdPath.ts), made on first use; null: the plain loops. */
+  engine: SimdEngine | null | undefined;
 }
 
-export function createWorkspace(dims: Dims & { keep?: Float64Array }, maxT: number): Workspace {
+export function createWorkspace(
+  dims: Dims & { keep?: Float64Array },
+  maxT: number,
+  kernels: Kernels = DEFAULT_KERNELS,
+): Workspace {
   const { H, D, K } = dims;
   if (!(Number.isInteger(maxT) && maxT >= 1))
     throw new Error(`maxT must be a positive integer, got ${maxT}`);
@@ -75,5 +86,7 @@ export function createWorkspace(dims: Dims & { keep?: Float64Array }, maxT: numb
     grads,
     gradTensors: [grads.U, grads.W, grads.V, grads.b, grads.c],
     hLast: new Float64Array(H),
+    kernels,
+    engine: undefined,
   };
 }
