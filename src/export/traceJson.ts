@@ -2,7 +2,7 @@ import { CHOICES, NOTATIONS, type NotationName } from '../core/model';
 import { traceToJson } from '../core/traceJson';
 import type { Trace } from '../core/types';
 
-// The trace as a file: the one serializer of trace-format.md (core/scenarioSchema.ts), written
+// The trace as a file: the one serializer of trace-format.md (core/traceJson.ts), written
 // the same way by `npm run -s trace` and by the app's `Export trace`, so both files are equal.
 // The keys stay U, W, V, b, c under every notation (they are the format's); under another
 // notation an extra `notation` key says how the app names them.
