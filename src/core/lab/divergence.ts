@@ -61,8 +61,12 @@ export type DivergenceContext = Pick<
   'gradNormBefore' | 'lastGoodIteration' | 'lr' | 'clip' | 'clipAt' | 'opt' | 'tbptt' | 'cause'
 >;
 
-/** A finding, before it is dated and put in words. */
-export type DivergenceFinding = Omit<Divergence, 'message' | 'iteration'>;
+/** What went wrong and its value (for weights: which tensor and entry; for a loss that blew up
+ *  while finite, how far). */
+export type DivergenceFinding = Pick<
+  Divergence,
+  'quantity' | 'param' | 'index' | 'value' | 'finite'
+>;
 
 /** Index of the first NaN or ±Infinity in x, or −1. */
 export function firstNonFinite(x: Float64Array): number {
@@ -81,24 +85,31 @@ export function firstNonFinite(x: Float64Array): number {
   return -1;
 }
 
-/** The first non-finite quantity after an update (loss, gradient, weights, state), or null. */
-export function findDivergence(u: AfterUpdate, ctx: DivergenceContext): DivergenceFinding | null {
-  const settings = { gradNorm: u.gradNorm, ...ctx };
-  if (!Number.isFinite(u.loss)) return { quantity: 'loss', value: u.loss, ...settings };
-  if (!Number.isFinite(u.gradNorm)) return { quantity: 'gradient', value: u.gradNorm, ...settings };
+/**
+ * The first non-finite quantity after an update (loss, gradient, weights by name, state), or
+ * null. Allocates nothing when all is finite (it runs after every update).
+ */
+export function findDivergence(u: AfterUpdate): DivergenceFinding | null {
+  if (!Number.isFinite(u.loss)) return { quantity: 'loss', value: u.loss };
+  if (!Number.isFinite(u.gradNorm)) return { quantity: 'gradient', value: u.gradNorm };
   for (const name of u.paramNames) {
     const i = firstNonFinite(u.params[name]);
-    if (i >= 0)
-      return { quantity: 'weights', param: name, index: i, value: u.params[name][i], ...settings };
+    if (i >= 0) return { quantity: 'weights', param: name, index: i, value: u.params[name][i] };
   }
   const i = firstNonFinite(u.hidden);
-  if (i >= 0) return { quantity: 'hidden state', value: u.hidden[i], ...settings };
+  if (i >= 0) return { quantity: 'hidden state', value: u.hidden[i] };
   return null;
 }
 
-/** The finding at this iteration (1 = the first), with its sentence. */
-export function divergenceAt(iteration: number, f: DivergenceFinding): Divergence {
-  const d = { ...f, iteration };
+/** The finding dated (1 = the first iteration), with the update's ‖g‖, the context and the
+ *  sentence. */
+export function divergenceAt(
+  iteration: number,
+  f: DivergenceFinding,
+  gradNorm: number,
+  ctx: DivergenceContext,
+): Divergence {
+  const d = { ...f, gradNorm, ...ctx, iteration };
   return { ...d, message: describeDivergence(d) };
 }
 

@@ -3,7 +3,12 @@ import { PARAM_NAMES } from '../model';
 import type { TrainSequence } from '../train';
 import { blowupCause, finiteBlowup, zeroGradientSteps } from './blowup';
 import { ensureChunk, labGradientFlow, trainLabChunk } from './cellSession';
-import { divergenceAt, findDivergence, type DivergenceContext } from './divergence';
+import {
+  divergenceAt,
+  findDivergence,
+  type AfterUpdate,
+  type DivergenceContext,
+} from './divergence';
 import { firstSequence } from './evaluate';
 import { LAST_GOOD, SMOOTHING, type RunState } from './runState';
 import { saveCandidate } from './snapshot';
@@ -18,7 +23,7 @@ import { fillSequence, rngFor, STREAM } from './tasks';
 const scoredSteps = (st: RunState): number =>
   st.task.name === 'copy' ? st.task.T - st.task.delay : st.task.T;
 
-/** What every divergence reports beside what went wrong. */
+/** What every divergence reports beside what went wrong (made only when one is found). */
 const contextOf = (st: RunState): DivergenceContext => {
   const truncation = Math.min(st.c.tbptt, st.task.T);
   return {
@@ -55,21 +60,22 @@ export function iterate(st: RunState): boolean {
   }
   const chunk = Math.min(c.tbptt, task.T);
   ensureChunk(session, chunk);
+  // What the divergence check reads after each update (the session's own arrays).
+  const probe: AfterUpdate = {
+    loss: 0,
+    gradNorm: 0,
+    params: session.model.params,
+    paramNames: PARAM_NAMES,
+    hidden: session.h,
+  };
   let total = 0;
   for (let s = start; s < start + task.T; s += chunk) {
     const loss = trainLabChunk(session, seq, s, Math.min(chunk, start + task.T - s));
-    const found = findDivergence(
-      {
-        loss,
-        gradNorm: session.lastGradNorm,
-        params: session.model.params,
-        paramNames: PARAM_NAMES,
-        hidden: session.h,
-      },
-      contextOf(st),
-    );
+    probe.loss = loss;
+    probe.gradNorm = session.lastGradNorm;
+    const found = findDivergence(probe);
     if (found) {
-      st.divergence = divergenceAt(st.iteration + 1, found);
+      st.divergence = divergenceAt(st.iteration + 1, found, session.lastGradNorm, contextOf(st));
       return false;
     }
     total += loss;
@@ -89,13 +95,12 @@ export function iterate(st: RunState): boolean {
       st.kernels,
     );
     const finite = { ...blown, zeroGradSteps: zeroGradientSteps(flow.gradNorm), steps: flow.T };
-    st.divergence = divergenceAt(st.iteration + 1, {
-      gradNorm: session.lastGradNorm,
-      ...contextOf(st),
-      quantity: 'loss',
-      value: st.lastLoss,
-      finite,
-    });
+    st.divergence = divergenceAt(
+      st.iteration + 1,
+      { quantity: 'loss', value: st.lastLoss, finite },
+      session.lastGradNorm,
+      contextOf(st),
+    );
     return false;
   }
   // The weights this iteration started from gave a sane loss: they are the last good ones.
