@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARAM_NAMES } from '../model';
 import { defaultLabChoices, type LabChoices } from './choices';
+import { PLAIN_KERNELS, SIMD_KERNELS, type Kernels } from '../train/kernelChoice';
 import { createLabRun, restoreLabRun } from './run';
 
 const choices = (over: Partial<LabChoices>): LabChoices => ({ ...defaultLabChoices(), ...over });
@@ -222,6 +223,43 @@ describe('the run object', () => {
     expect(snap.current.optimizer.second.some((g) => g.some((v) => v > 0))).toBe(true);
     const a = run.step(5);
     expect(restoreLabRun(snap).step(5)).toEqual(a);
+  });
+
+  it('trains on the kernels it is given: the plain loops and WebAssembly SIMD agree', () => {
+    // Kernels that count how often a workspace asks them for WebAssembly memory.
+    const counting = (k: Kernels) => {
+      const c = {
+        asked: 0,
+        kernels: { name: k.name, wasm: (n: number) => (c.asked++, k.wasm(n)) },
+      };
+      return c;
+    };
+    // Vanilla: bit for bit (the SIMD path takes the plain path's sums in the same order).
+    const on = (kernels: Kernels) => {
+      const run = createLabRun(choices({ task: 'text', hidden: 12 }), kernels);
+      return { p: run.step(40), params: run.params() };
+    };
+    const simdK = counting(SIMD_KERNELS);
+    const plainK = counting(PLAIN_KERNELS);
+    const simd = on(simdK.kernels);
+    const plain = on(plainK.kernels);
+    expect(simdK.asked).toBeGreaterThan(0);
+    expect(plainK.asked).toBeGreaterThan(0);
+    for (const n of PARAM_NAMES) expect(plain.params[n], n).toEqual(simd.params[n]);
+    expect(plain.p.smoothLoss).toBe(simd.p.smoothLoss);
+    expect(plain.p.sample).toEqual(simd.p.sample);
+    // Gated (even H, so the SIMD products run): the same training, to rounding.
+    for (const cell of ['lstm', 'gru'] as const) {
+      const ks = [counting(SIMD_KERNELS), counting(PLAIN_KERNELS)];
+      const [a, b] = ks.map((k) =>
+        createLabRun(choices({ task: 'copy', delay: 2, hidden: 8, cell }), k.kernels).step(30, {
+          sample: false,
+        }),
+      );
+      for (const k of ks) expect(k.asked, cell).toBeGreaterThan(0);
+      expect(b.smoothLoss).toBeCloseTo(a.smoothLoss, 9);
+      expect(b.iteration).toBe(a.iteration);
+    }
   });
 
   it('keeps curves, one point per iteration', () => {
