@@ -9,6 +9,8 @@ import {
   placeCursorLabel,
   cursorTitle,
   cursorHeading,
+  nextPressWords,
+  walkButtonWords,
 } from './cursor';
 
 describe('step cursor', () => {
@@ -65,5 +67,29 @@ describe('cursor words and placement', () => {
     expect(cursorLabel(placeCursorLabel('b9', 4)!.index, 4)).toBe('b4');
     expect(placeCursorLabel('update', 2)).toEqual({ index: 5, clamped: false });
     expect(placeCursorLabel('x1', 4)).toBeNull();
+  });
+});
+
+describe('what the next press does', () => {
+  const T = 3;
+  it('names the pass of the next position, the backward pass walking back in time', () => {
+    const words = Array.from({ length: cursorCount(T) }, (_, i) => nextPressWords(i, T));
+    expect(words).toEqual([
+      'forward pass, t = 1',
+      'forward pass, t = 2',
+      'forward pass, t = 3',
+      'backward pass starts at t = 3',
+      'backward pass, back to t = 2',
+      'backward pass, back to t = 1',
+      'the gradient step (update)',
+      null,
+    ]);
+  });
+  it("names the lesson's step button for what it does", () => {
+    expect(walkButtonWords(0, T)).toBe('Run t = 1');
+    expect(walkButtonWords(3, T)).toBe('Start the backward pass at t = 3');
+    expect(walkButtonWords(4, T)).toBe('Send the gradient back to t = 2');
+    expect(walkButtonWords(6, T)).toBe('Apply the update');
+    expect(walkButtonWords(7, T)).toBeNull();
   });
 });

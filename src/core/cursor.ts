@@ -97,3 +97,28 @@ export function placeCursorLabel(
   if (!m) return null;
   return { index: m[1] === 'f' ? T : T + 1, clamped: true };
 }
+
+/**
+ * What the next press of Step forward does from this position, in words: "Next press: forward
+ * pass, t = 2", "Next press: backward pass, t = 2 (the gradient goes back in time)". The
+ * backward pass walks back through time with the same forward press, which is what the words
+ * are for. null at the end.
+ */
+export function nextPressWords(index: number, T: number): string | null {
+  if (index >= cursorCount(T) - 1) return null;
+  const { phase, t } = cursorInfo(index + 1, T);
+  if (phase === 'forward') return `forward pass, t = ${t}`;
+  if (phase === 'backward')
+    return t === T ? `backward pass starts at t = ${t}` : `backward pass, back to t = ${t}`;
+  return 'the gradient step (update)';
+}
+
+/** The lesson's own step button, named for what it does: "Run t = 2", "Send the gradient back to t = 2". */
+export function walkButtonWords(index: number, T: number): string | null {
+  if (index >= cursorCount(T) - 1) return null;
+  const { phase, t } = cursorInfo(index + 1, T);
+  if (phase === 'forward') return `Run t = ${t}`;
+  if (phase === 'backward')
+    return t === T ? `Start the backward pass at t = ${t}` : `Send the gradient back to t = ${t}`;
+  return 'Apply the update';
+}

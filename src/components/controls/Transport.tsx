@@ -6,7 +6,7 @@ import {
   selectStepLabel,
   selectT,
 } from '../../state/selectors';
-import { cursorTitle } from '../../core/cursor';
+import { cursorTitle, nextPressWords } from '../../core/cursor';
 import type { Speed } from '../../state/slices/cursorSlice';
 import './Transport.css';
 
@@ -21,6 +21,8 @@ export function Transport() {
   const ready = useStore((s) => s.result !== null);
   const last = count - 1;
   const s = useStore.getState();
+  // The backward pass walks back in time with the forward press: say which pass it does.
+  const next = ready ? nextPressWords(cursor, T) : null;
 
   return (
     <div className="transport" role="group" aria-label="Transport">
@@ -95,6 +97,15 @@ export function Transport() {
           <option value="4">4×</option>
         </select>
       </label>
+      <p className="transport-next" data-testid="next-press" aria-live="off">
+        {next ? (
+          <>
+            <span aria-hidden="true">▶ </span>Step forward next: {next}
+          </>
+        ) : ready ? (
+          'At the end: the update is applied'
+        ) : null}
+      </p>
     </div>
   );
 }

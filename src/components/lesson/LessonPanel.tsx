@@ -17,6 +17,7 @@ import { lessonTarget, lessonWalk } from './lessonTarget';
 import { Narration } from './Narration';
 import { PredictionBox } from './PredictionBox';
 import { SpotTheSlip } from './SpotTheSlip';
+import { WalkControl } from './WalkControl';
 import './Lesson.css';
 
 // The guided lesson (loaded on demand): the step's narration, what it shows, its prediction,
@@ -141,6 +142,7 @@ export default function LessonPanel() {
             <p className="lesson-narration">
               <Narration source={step.narration} n={n} />
             </p>
+            {walk && walk.to > walk.from && <WalkControl walk={walk} />}
             {step.prediction && data && walk && cellMatches && (
               <PredictionBox key={index} prediction={step.prediction} data={data} n={n} />
             )}

@@ -93,7 +93,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'cell',
     title: 'The folded cell and its weights',
     narration:
-      '$@U$ brings the input in, $@W$ carries the state from one step to the next, $@V$ reads the output out; $@b$ and $@c$ are their biases. There is one of each for the whole sequence, not one per step. This worked example has H = 2 hidden units, 3 symbols and T = 3 steps.',
+      '$@U$ brings the input in, $@W$ carries the state from one step to the next, $@V$ reads the output out; $@b$ and $@c$ are their biases. There is one of each for the whole sequence, not one per step. From here on the lesson leaves “hello” for a worked example small enough to check by hand, with exact weights: H = 2 hidden units, 3 symbols and T = 3 steps, so every number in the derivation fits on screen.',
     scenario: EXAMPLE,
     view: 'folded',
     cursor: '0',
@@ -162,7 +162,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'recursion',
     title: 'The backward recursion, from T to 1',
     narration:
-      "Step back through time. At each step the gradient passes through the activation, $\\partial L/\\partial \\mathbf{a}_t = f'(\\mathbf{a}_t) \\odot \\partial L/\\partial @s_t$, and then through $@W^\\top$ into the step before. The future term of $@s_t$ carries $f'(\\mathbf{a}_{t+1})$, the derivative at the step it comes back from.",
+      "Walk the backward pass with the step button in this panel (the transport's Step forward ▶ and the → key do the same): each press moves the cursor on and the gradient one step back in time, from t = T to 1. At each step the gradient passes through the activation, $\\partial L/\\partial \\mathbf{a}_t = f'(\\mathbf{a}_t) \\odot \\partial L/\\partial @s_t$, and then through $@W^\\top$ into the step before. The future term of $@s_t$ carries $f'(\\mathbf{a}_{t+1})$, the derivative at the step it comes back from.",
     scenario: EXAMPLE,
     view: 'unrolled',
     cursor: 'bT',
@@ -229,7 +229,7 @@ export const LESSON: readonly LessonStep[] = [
     id: 'cell-state',
     title: 'Why the cell state keeps the gradient alive',
     narration:
-      "An LSTM carries a second state from step to step, the cell state $@m_t = \\mathbf{f}_t \\odot @m_{t-1} + \\mathbf{i}_t \\odot \\mathbf{g}_t$. Along that edge alone, going back one step multiplies the gradient by the forget gate only: $\\partial @m_t/\\partial @m_{t-1} = \\operatorname{diag}(\\mathbf{f}_t)$ on the cell-state edge, with no $@W^\\top$ and no $f'$ in between. When $\\mathbf{f}_t \\approx 1$ that is nearly the identity. It is not the whole derivative: $@m_{t-1}$ also reaches $@m_t$ through $@s_{t-1}$ and the gates, which all read $@s_{t-1}$, and the bars follow every path. The forget bias starts at 1, so the forget gates start near σ(1): along the cell state the gradient still shrinks at every step, by a steady factor the network can learn to raise. Step back through time and watch $\\partial L/\\partial @m_t$ arrive along the cell-state line; the bars (log scale) show what reaches $@m_t$ and $@s_t$ next to a vanilla RNN's $@s_t$ on the same text.",
+      "An LSTM carries a second state from step to step, the cell state $@m_t = \\mathbf{f}_t \\odot @m_{t-1} + \\mathbf{i}_t \\odot \\mathbf{g}_t$. Along that edge alone, going back one step multiplies the gradient by the forget gate only: $\\partial @m_t/\\partial @m_{t-1} = \\operatorname{diag}(\\mathbf{f}_t)$ on the cell-state edge, with no $@W^\\top$ and no $f'$ in between. When $\\mathbf{f}_t \\approx 1$ that is nearly the identity. It is not the whole derivative: $@m_{t-1}$ also reaches $@m_t$ through $@s_{t-1}$ and the gates, which all read $@s_{t-1}$, and the bars follow every path. The forget bias starts at 1, so the forget gates start near σ(1): along the cell state the gradient still shrinks at every step, by a steady factor the network can learn to raise. Walk the backward pass with the step button in this panel (or Step forward ▶, →), back in time from t = T, and watch $\\partial L/\\partial @m_t$ arrive along the cell-state line; the bars (log scale) show what reaches $@m_t$ and $@s_t$ next to a vanilla RNN's $@s_t$ on the same text.",
     scenario: LONG_LSTM,
     view: 'unrolled',
     cursor: 'bT',
