@@ -35,11 +35,14 @@ function useApplyStep(index: number, step: LessonStep, again: number) {
     const s = useStore.getState();
     void s.goTo(lessonTarget(step, !keepCursor)).then((res) => {
       const now = useStore.getState();
-      if (!live || !res.ok || !now.result || now.lesson !== index) return;
+      if (!live || now.lesson !== index) return;
+      // A step that could not be set up still answers the clicker (it goes on from here).
+      const stay = { from: now.cursor, to: now.cursor, revealAt: null };
+      if (!res.ok || !now.result) return now.setLessonWalk(stay);
       const walk = lessonWalk(step, now.result.trace.T);
       if (walk && (!keepCursor || now.cursor < walk.from || now.cursor > walk.to))
         now.setCursor(walk.from);
-      now.setLessonWalk(walk);
+      now.setLessonWalk(walk ?? stay);
       now.setHoverWeight(step.highlight ?? null);
     });
     return () => {
@@ -59,17 +62,21 @@ export default function LessonPanel() {
   const notationName = useStore(selectNotation);
   const theme = useResolvedTheme();
   const n = useMemo(() => notation(notationName, equationColors(theme)), [notationName, theme]);
-  const [slips, setSlips] = useState(false);
+  const slips = useStore((s) => s.lessonSlips);
+  const setSlips = useStore.getState().setLessonSlips;
+  // Back from the quiz, the keyboard goes on from the button that opened it.
+  const slipButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (slips || !refocus.current) return;
+    refocus.current = false;
+    slipButton.current?.focus();
+  }, [slips]);
   // Bumped to apply the same step again (after the exercise moved the app elsewhere).
   const [again, setAgain] = useState(0);
   const step = LESSON[index - 1];
   const total = LESSON.length;
   useApplyStep(index, step, again);
-  const [prevIndex, setPrevIndex] = useState(index);
-  if (prevIndex !== index) {
-    setPrevIndex(index);
-    setSlips(false);
-  }
 
   // A gated step compares with the vanilla RNN on the same text (computed here, it is small).
   const vanilla = useMemo(
@@ -132,6 +139,7 @@ export default function LessonPanel() {
         <SpotTheSlip
           n={n}
           onDone={() => {
+            refocus.current = true;
             setSlips(false);
             setAgain(again + 1);
           }}
@@ -196,7 +204,7 @@ export default function LessonPanel() {
           Next
         </button>
         {!slips && (
-          <button type="button" onClick={() => setSlips(true)}>
+          <button type="button" ref={slipButton} onClick={() => setSlips(true)}>
             Spot the slip
           </button>
         )}

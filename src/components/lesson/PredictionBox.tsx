@@ -1,5 +1,5 @@
 import { lowerFirst } from './lowerFirst';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Prediction, PredictionData } from '../../content/lesson/predictions';
 import type { Notation } from '../../content/notation';
 import { useStore } from '../../state/store';
@@ -23,6 +23,14 @@ export function PredictionBox({
   const result = useMemo(() => prediction.answer(data), [prediction, data]);
   const question = useMemo(() => prediction.question(data), [prediction, data]);
   const answered = answer !== null;
+  // Answer and Show me are gone once answered: the keyboard goes on from the answer's words.
+  const reveal = useRef<HTMLParagraphElement>(null);
+  const asked = useRef(!answered);
+  useEffect(() => {
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (answered && asked.current && lost) reveal.current?.focus();
+    asked.current = !answered;
+  }, [answered]);
   const right = prediction.choices.find((c) => c.id === result.correct)!;
   const verdict =
     answer === 'shown' ? 'The answer:' : answer === result.correct ? 'Right:' : 'Not this time:';
@@ -61,7 +69,7 @@ export function PredictionBox({
           </button>
         </div>
       )}
-      <p className="lesson-reveal" role="status">
+      <p className="lesson-reveal" role="status" ref={reveal} tabIndex={-1}>
         {answered && (
           <>
             <strong>

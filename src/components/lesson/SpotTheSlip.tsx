@@ -1,6 +1,7 @@
 import { lowerFirst } from './lowerFirst';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { SLIPS, type SlipData } from '../../content/lesson/slips';
+import { seededShuffle } from '../../core/shuffle';
 import type { Notation } from '../../content/notation';
 import { selectResult } from '../../state/selectors';
 import { useStore } from '../../state/store';
@@ -9,7 +10,9 @@ import { Narration } from './Narration';
 
 // Spot the slip: a line as published with a slip in it; the student says what is wrong, then
 // sees the fix with the numbers of the worked example on screen. It runs on the worked example
-// (cross-entropy, tanh) at `update`, where every number of the trace is known.
+// (cross-entropy, tanh) at `update`, where every number of the trace is known. The choices
+// come in an order fixed by the seed (so a link replays it, and the answer is not always first),
+// and focus stays in the quiz from its first line to its score.
 
 export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) {
   const result = useStore(selectResult);
@@ -19,6 +22,15 @@ export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) 
   const [score, setScore] = useState(0);
   const [ready, setReady] = useState(false);
   const name = useId();
+  const seed = useStore((s) => s.config.seed);
+  // Each new slip (and the score) takes focus at its first line: the buttons the keyboard was
+  // on are gone, and focus must not fall back to the page.
+  const top = useRef<HTMLParagraphElement>(null);
+  useEffect(() => top.current?.focus(), [index]);
+  const choices = useMemo(
+    () => (index < SLIPS.length ? seededShuffle(SLIPS[index].choices, seed, SLIPS[index].id) : []),
+    [index, seed],
+  );
 
   useEffect(() => {
     let live = true;
@@ -53,7 +65,7 @@ export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) 
   if (index >= SLIPS.length) {
     return (
       <div className="lesson-slips" data-slips-done="true">
-        <p className="lesson-narration">
+        <p className="lesson-narration" ref={top} tabIndex={-1}>
           You spotted {score} of {SLIPS.length} slips. Every one of them appears in published
           derivations; the derivation panel writes each line the right way.
         </p>
@@ -67,14 +79,14 @@ export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) 
   const right = choice === slip.correct;
   return (
     <div className="lesson-slips" data-slip={slip.id}>
-      <p className="lesson-slip-count">
+      <p className="lesson-slip-count" ref={top} tabIndex={-1}>
         Slip {index + 1} of {SLIPS.length}: {slip.claim}, as written:
       </p>
       <Tex display tex={slip.written(n)} className="lesson-slip-written" />
       <fieldset className="lesson-predict">
         <legend>What is wrong with it?</legend>
         <div className="lesson-choices">
-          {slip.choices.map((c) => (
+          {choices.map((c) => (
             <label key={c.id} className="lesson-choice">
               <input
                 type="radio"

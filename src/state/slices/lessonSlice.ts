@@ -21,6 +21,8 @@ export interface LessonSlice {
   lessonWalk: LessonWalk | null;
   /** The choice the student made for this step's prediction, `shown` for “Show me”. */
   lessonAnswer: string | null;
+  /** The step's “Spot the slip” quiz is open: the clicker keys leave it be. */
+  lessonSlips: boolean;
   presenting: boolean;
   blank: boolean;
   openLesson: (step?: number) => void;
@@ -28,6 +30,7 @@ export interface LessonSlice {
   /** Go to a lesson step (clamped to 1 … LESSON_LENGTH); its walk and answer start afresh. */
   setLessonStep: (step: number) => void;
   setLessonWalk: (walk: LessonWalk | null) => void;
+  setLessonSlips: (open: boolean) => void;
   /** Answer the prediction (or `shown`): the cursor steps to where the answer is seen. */
   answerLesson: (choice: string) => void;
   /** The clicker's forward: answer a waiting prediction, walk the cursor, then the next step. */
@@ -43,15 +46,18 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   lesson: 0,
   lessonWalk: null,
   lessonAnswer: null,
+  lessonSlips: false,
   presenting: false,
   blank: false,
   openLesson: (step) => get().setLessonStep(step ?? (get().lesson || 1)),
-  closeLesson: () => set({ lesson: 0, lessonWalk: null, lessonAnswer: null }),
+  closeLesson: () => set({ lesson: 0, lessonWalk: null, lessonAnswer: null, lessonSlips: false }),
   setLessonStep: (step) => {
     const n = clampStep(step);
-    if (n !== get().lesson) set({ lesson: n, lessonWalk: null, lessonAnswer: null });
+    if (n !== get().lesson)
+      set({ lesson: n, lessonWalk: null, lessonAnswer: null, lessonSlips: false });
   },
   setLessonWalk: (lessonWalk) => set({ lessonWalk }),
+  setLessonSlips: (lessonSlips) => set({ lessonSlips }),
   answerLesson: (choice) => {
     const s = get();
     if (s.lessonAnswer !== null) return;
@@ -61,6 +67,9 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   lessonForward: () => {
     const s = get();
     const w = s.lessonWalk;
+    // The quiz keeps its place; a step still loading has no walk yet, and going on now would
+    // skip it (a quick → → after opening ?lesson=2 landed on step 4, not on f2).
+    if (s.lessonSlips || !w) return;
     if (w?.revealAt != null && s.lessonAnswer === null) s.answerLesson('shown');
     else if (w && s.cursor >= w.from && s.cursor < w.to) s.stepForward();
     else if (s.lesson < LESSON_LENGTH) s.setLessonStep(s.lesson + 1);
@@ -68,6 +77,7 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   lessonBack: () => {
     const s = get();
     const w = s.lessonWalk;
+    if (s.lessonSlips) return;
     if (w && s.cursor > w.from && s.cursor <= w.to) s.stepBack();
     else if (s.lesson > 1) s.setLessonStep(s.lesson - 1);
   },
