@@ -9,7 +9,7 @@ import type { Scenario } from '../core/types';
 import { parseCursorLabel } from '../core/cursor';
 import workedExample from '../core/presets/worked-example.json';
 import { buildEquations, type EquationBlock, type EquationOptions } from './equations';
-import { colVec, labelTex, matrix, texNum } from './equationsFormat';
+import { colVec, labelTex, matrix, texNum, texNumApartFromOne } from './equationsFormat';
 import { GRAD_HEX, WEIGHT_HEX } from '../components/encoding';
 
 function scenario(json: unknown): Scenario {
@@ -71,6 +71,15 @@ describe('texNum', () => {
     expect(texNum(-0.000123456)).toBe('-1.23 \\times 10^{-4}');
     expect(texNum(9999.7)).toBe('1 \\times 10^{4}');
     expect(texNum(1e-300)).toBe('1 \\times 10^{-300}');
+  });
+  it('keeps a number that is not ±1 from reading as 1 (f′ of a small pre-activation)', () => {
+    expect(texNumApartFromOne(0.99979)).toBe('0.9998');
+    expect(texNumApartFromOne(0.999997)).toBe('0.999997');
+    expect(texNumApartFromOne(-0.99995)).toBe('-0.99995');
+    expect(texNumApartFromOne(1)).toBe('1');
+    expect(texNumApartFromOne(0.42)).toBe('0.42');
+    expect(texNumApartFromOne(1.0004)).toBe('1.0004');
+    expect(texNumApartFromOne(1 - 1e-15)).toBe('1');
   });
   it('elides long vectors and matrices', () => {
     const v = Float64Array.from([1, 2, 3, 4, 5, 6]);

@@ -25,6 +25,7 @@ import {
   rowVec,
   shownIndices,
   texNum,
+  texNumApartFromOne,
 } from './equationsFormat';
 import {
   notation,
@@ -358,7 +359,7 @@ function backwardBlocks(c: Ctx, t: number): EquationBlock[] {
     id: 'dL_da',
     title: `Gradient at the pre-activation, t = ${t}`,
     general: `${n.gradVec('a', 't')} = f'(${n.vec('a', 't')}) ${SYMBOLS.hadamard} ${n.gradVec('s', 't')}, \\quad f'(${n.scalar('a', 't')}) = ${dfAt('t')}`,
-    substituted: `${n.gradVec('a', t)} = \\underbrace{${colVec(df, 0, H)}}_{${dfAt(t)}} ${SYMBOLS.hadamard} ${colVec(tr.dL_ds, r * H, H)} = ${colVec(tr.dL_da, r * H, H)}`,
+    substituted: `${n.gradVec('a', t)} = \\underbrace{${colVec(df, 0, H, texNumApartFromOne)}}_{${dfAt(t)}} ${SYMBOLS.hadamard} ${colVec(tr.dL_ds, r * H, H)} = ${colVec(tr.dL_da, r * H, H)}`,
   };
 
   const D_ = (name: ParamName, tt: string | number) =>

@@ -26,6 +26,20 @@ export function texNum(v: number): string {
   return String(p);
 }
 
+/**
+ * A number as LaTeX with as many digits as it takes (3 at least) not to read as ±1 when it is
+ * not: f′(a) = 1 − s² of a small a is 0.9998, and "1" would say the activation passes the
+ * gradient unchanged.
+ */
+export function texNumApartFromOne(v: number): string {
+  if (!Number.isFinite(v) || Math.abs(v) === 1) return texNum(v);
+  for (let digits = 3; digits <= 12; digits++) {
+    const p = Number(v.toPrecision(digits));
+    if (Math.abs(p) !== 1) return digits === 3 ? texNum(v) : String(p);
+  }
+  return texNum(v);
+}
+
 /** The indices shown for a dimension of size n; null marks the elided run. */
 export function shownIndices(n: number): (number | null)[] {
   if (n <= ELIDE_ABOVE) return Array.from({ length: n }, (_, i) => i);
@@ -33,8 +47,13 @@ export function shownIndices(n: number): (number | null)[] {
 }
 
 /** A column vector of n entries starting at off. */
-export function colVec(d: ArrayLike<number>, off: number, n: number): string {
-  const rows = shownIndices(n).map((i) => (i === null ? '\\vdots' : texNum(d[off + i])));
+export function colVec(
+  d: ArrayLike<number>,
+  off: number,
+  n: number,
+  num: (v: number) => string = texNum,
+): string {
+  const rows = shownIndices(n).map((i) => (i === null ? '\\vdots' : num(d[off + i])));
   return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
 }
 

@@ -1,6 +1,6 @@
 import { ACTIVATIONS } from '../../core/activations';
 import type { Params, Trace } from '../../core/types';
-import { colVec, matrix, oneHotIndex, texNum } from '../equationsFormat';
+import { colVec, matrix, oneHotIndex, texNum, texNumApartFromOne } from '../equationsFormat';
 import type { Notation } from '../notation';
 
 // “Spot the slip”: the slips that published derivations of BPTT make, each shown as written,
@@ -162,7 +162,7 @@ export const SLIPS: readonly Slip[] = [
       }
       return aligned([
         `${n.gradVec('s', 't')} &= ${n.wT('V')} ${n.gradVec('o', 't')} + ${n.wT('W')} \\left(f'(${n.vec('a', 't+1')}) \\odot ${n.gradVec('s', 't+1')}\\right)`,
-        `f'(${n.vec('a', t + 1)}) &= ${colVec(right, 0, H)}, \\quad ${text('the slip’s')}\\ f'(${n.vec('s', t)}) = ${colVec(slip, 0, H)}`,
+        `f'(${n.vec('a', t + 1)}) &= ${colVec(right, 0, H, texNumApartFromOne)}, \\quad ${text('the slip’s')}\\ f'(${n.vec('s', t)}) = ${colVec(slip, 0, H, texNumApartFromOne)}`,
       ]);
     },
   },
