@@ -72,6 +72,7 @@ export function LineChart({
       <svg
         data-chart={chart}
         data-points={series[0]?.points.length ?? 0}
+        data-y-top={y.domain()[1]}
         role="img"
         aria-label={title}
         viewBox={`0 0 ${width} ${height}`}

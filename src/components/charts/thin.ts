@@ -31,3 +31,23 @@ export function thin(
   }
   return out;
 }
+
+/**
+ * As thin, but the first point drawn is the curve's first value itself, not its bucket's mean:
+ * a loss curve starts where training started (3.47, not the 1.6 its first hundred average to),
+ * so the chart's y-axis covers it.
+ */
+export function thinKeepingStart(
+  values: ArrayLike<number>,
+  n: number,
+  max: number,
+  opts: { x0?: number; positive?: boolean } = {},
+): Point[] {
+  const points = thin(values, n, max, opts);
+  const { x0 = 0, positive = false } = opts;
+  let i = 0;
+  while (i < n && !(Number.isFinite(values[i]) && (!positive || values[i] > 0))) i++;
+  const first = points[0];
+  if (i >= n || (first && first.x === x0 + i && first.y === values[i])) return points;
+  return [{ x: x0 + i, y: values[i] }, ...points];
+}

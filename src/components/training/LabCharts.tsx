@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { LineChart } from '../charts/LineChart';
-import { thin } from '../charts/thin';
+import { thin, thinKeepingStart } from '../charts/thin';
 import { useLabLive } from './useLabLive';
 
 // The loss and the gradient norm against the iteration: thinned to what a chart can show.
@@ -33,7 +33,7 @@ export function LabCharts() {
           series={[
             {
               label: 'smoothed loss',
-              points: thin(loss.values, loss.n, MAX_POINTS, { x0: 1, positive: log }),
+              points: thinKeepingStart(loss.values, loss.n, MAX_POINTS, { x0: 1, positive: log }),
             },
           ]}
           log={log}

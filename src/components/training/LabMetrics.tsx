@@ -1,15 +1,21 @@
+import { useState } from 'react';
+import { plainLoss } from '../../content/format';
 import { useStore } from '../../state/store';
 import { useLabLive } from './useLabLive';
 
 // The numbers of the run, up to ten times a second from the transient store.
 
-const dec = (v: number | undefined, digits = 4) =>
-  v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(digits) : String(v);
 const sig = (v: number | undefined) =>
   v === undefined || Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toPrecision(3) : String(v);
 
 export function LabMetrics() {
   const p = useLabLive((s) => s.report?.progress);
+  // Accuracy is measured only at some reports (not while Train N steps runs): the last one
+  // measured stays on screen, with the iteration it is from, instead of vanishing.
+  const [measured, setMeasured] = useState<{ accuracy: number; at: number } | null>(null);
+  if (p?.accuracy != null && (measured?.accuracy !== p.accuracy || measured.at !== p.iteration))
+    setMeasured({ accuracy: p.accuracy, at: p.iteration });
+  else if (measured && (!p || p.iteration < measured.at)) setMeasured(null);
   const rate = useLabLive((s) => s.report?.rate ?? 0);
   const clip = useStore((s) => s.labChoices.clip);
   return (
@@ -20,14 +26,19 @@ export function LabMetrics() {
       </div>
       <div>
         <dt>Loss (smoothed, per step)</dt>
-        <dd data-metric="loss">{dec(p?.smoothLoss)}</dd>
+        <dd data-metric="loss">
+          {p && !Number.isNaN(p.smoothLoss) ? plainLoss(p.smoothLoss) : '–'}
+        </dd>
       </div>
-      {p?.accuracy != null && (
-        <div>
-          <dt>Accuracy (held out)</dt>
-          <dd data-metric="accuracy">{(100 * p.accuracy).toFixed(1)}%</dd>
-        </div>
-      )}
+      <div>
+        <dt>Accuracy (held out)</dt>
+        <dd data-metric="accuracy">
+          {measured ? `${(100 * measured.accuracy).toFixed(1)}%` : '–'}
+        </dd>
+        {measured && p && measured.at !== p.iteration && (
+          <dd className="lab-metric-note">at iteration {measured.at}</dd>
+        )}
+      </div>
       <div>
         <dt>‖g‖ before clipping</dt>
         <dd data-metric="grad-norm">{sig(p?.gradNorm)}</dd>
@@ -49,11 +60,12 @@ export function LabMetrics() {
 export function LabSample() {
   const sample = useLabLive((s) => s.report?.progress.sample ?? null);
   const task = useStore((s) => s.labChoices.task);
+  const temperature = useStore((s) => s.labChoices.temperature);
   if (task !== 'text') return null;
   return (
     <div className="lab-sample">
       <div>
-        <h4>Sample at temperature {sample?.temperature ?? '–'}</h4>
+        <h4>Sample at temperature {sample?.temperature ?? temperature}</h4>
         <pre data-metric="sample">{sample ? sample.seed + sample.sample : '…'}</pre>
       </div>
       <div>
