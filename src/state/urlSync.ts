@@ -2,7 +2,8 @@ import { useStore, type AppState } from './store';
 import { parseUrl, serializeUrl, type UrlState } from './url';
 import { cursorLabel } from '../core/cursor';
 import { CHOICES, type ChoiceName } from '../core/model';
-import type { ExplorerConfig } from './slices/configSlice';
+import { LAB_WEIGHTS, type ExplorerConfig, type Source } from './slices/configSlice';
+import { keepImport, keptImportFor } from './persist/keptImport';
 
 // The URL mirrors the store: read once at start, written (debounced) on every change, so a
 // copied link opens the same picture. Reading it goes through the store's actions (goTo for
@@ -26,7 +27,8 @@ export function toUrlState(s: AppState): UrlState {
 }
 
 /** Move the app to what a URL says; bad values fall back to defaults with a notice. How the
- *  page is framed (embed, parentOrigin) is read at start only (`frame: false` keeps it). */
+ *  page is framed (embed, parentOrigin) is read at start only (`frame: false` keeps it).
+ *  An imported scenario kept for a reload of this very URL (keptImport.ts) comes back too. */
 export function applyUrl(search: string, { frame: readFrame = true } = {}): Promise<unknown> {
   const { state: u, frame, problems, lab } = parseUrl(search);
   const s = useStore.getState();
@@ -45,12 +47,36 @@ export function applyUrl(search: string, { frame: readFrame = true } = {}): Prom
   const config = Object.fromEntries(
     (Object.keys(CHOICES) as ChoiceName[]).map((k) => [k, u[k]]),
   ) as ExplorerConfig;
-  return s.goTo({
-    config,
-    source: preset === 'none' ? { kind: 'text' } : { kind: 'preset', id: preset },
-    step,
-    view,
-  });
+  const kept = preset === 'none' ? keptImportFor(search) : null;
+  const source: Source = kept
+    ? { kind: 'imported', ...kept }
+    : preset === 'none'
+      ? { kind: 'text' }
+      : { kind: 'preset', id: preset };
+  return s.goTo({ config, source, step, view });
+}
+
+/** The next URL written makes a new history entry (Back returns to the page before); the
+ *  function returned takes that back (the move did not happen). */
+let pushNext = false;
+export function pushNextUrl(): () => void {
+  pushNext = true;
+  return () => {
+    pushNext = false;
+  };
+}
+
+/** Says once per imported scenario that this tab cannot keep it for a reload. */
+let refusedFor: unknown = null;
+function keepForReload(search: string): void {
+  const { source, notify } = useStore.getState();
+  if (source.kind !== 'imported') return;
+  if (keepImport(search, { name: source.name, scenario: source.scenario })) return;
+  if (refusedFor === source.scenario) return;
+  refusedFor = source.scenario;
+  notify([
+    `This browser tab would not keep the ${source.name === LAB_WEIGHTS ? 'trained weights' : 'imported scenario'} (its storage is refused or full), so a reload opens the seeded weights: use Export scenario to keep them.`,
+  ]);
 }
 
 let started = false;
@@ -72,12 +98,12 @@ export function startUrlSync(): void {
       );
       if (next !== last) {
         last = next;
-        window.history.replaceState(
-          null,
-          '',
-          `${window.location.pathname}${next}${window.location.hash}`,
-        );
+        const url = `${window.location.pathname}${next}${window.location.hash}`;
+        if (pushNext) window.history.pushState(null, '', url);
+        else window.history.replaceState(null, '', url);
+        pushNext = false;
       }
+      keepForReload(next);
     }, 120);
   });
   // Back / forward to an entry a page pushed (a lesson, a host page): read it as at start.

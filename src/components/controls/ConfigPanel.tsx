@@ -253,7 +253,10 @@ export function ConfigPanel() {
               Exact weights and sequence of the worked example; edit the sequence to leave it.
             </span>
           ) : source.kind === 'imported' ? (
-            <span className="help">Weights and data from {source.name}.</span>
+            <span className="help" data-testid="imported-note">
+              Weights and data from {source.name}. This tab keeps them for a reload; a copied link
+              does not carry them (it opens seeded weights): use Export scenario to share them.
+            </span>
           ) : null}
         </p>
       </form>

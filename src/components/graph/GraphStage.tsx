@@ -230,6 +230,7 @@ export function GraphStage() {
         T={T}
         runningLoss={runningLoss}
         updatedLoss={info.phase === 'update' && result ? result.updated.loss : null}
+        lr={result?.updated.lr ?? 0}
         zoom={chainOn ? zoom : null}
         wholeOn={wrap !== null}
       />

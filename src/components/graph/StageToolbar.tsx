@@ -1,4 +1,6 @@
 import type { CursorInfo } from '../../core/cursor';
+import { plainNumber, updateLossAdvice } from '../../content/lossAdvice';
+import { LAB_WEIGHTS } from '../../state/slices/configSlice';
 import { useStore } from '../../state/store';
 import { fmt } from '../encoding';
 
@@ -19,6 +21,7 @@ export function StageToolbar({
   T,
   runningLoss,
   updatedLoss,
+  lr,
   zoom,
   wholeOn,
 }: {
@@ -28,11 +31,14 @@ export function StageToolbar({
   runningLoss: number;
   /** The loss after the update, once the cursor is there. */
   updatedLoss: number | null;
+  /** The learning rate of that update. */
+  lr: number;
   /** Null while the chain is not on screen. */
   zoom: ZoomActions | null;
   wholeOn: boolean;
 }) {
   const stepT = info.t;
+  const fromLab = useStore((s) => s.source.kind === 'imported' && s.source.name === LAB_WEIGHTS);
   const toggle = () => useStore.getState().setView(folded ? 'unrolled' : 'folded');
   return (
     <div className="gs-toolbar">
@@ -60,6 +66,7 @@ export function StageToolbar({
           <span className="num" title={String(updatedLoss)}>
             {fmt(updatedLoss)}
           </span>
+          <UpdateWhy before={runningLoss} after={updatedLoss} lr={lr} fromLab={fromLab} />
         </span>
       )}
       {zoom && (
@@ -93,5 +100,29 @@ export function StageToolbar({
         </span>
       )}
     </div>
+  );
+}
+
+/** Beside the loss after the update, what it means: where it is shown, not only further down. */
+function UpdateWhy({
+  before,
+  after,
+  lr,
+  fromLab,
+}: {
+  before: number;
+  after: number;
+  lr: number;
+  fromLab: boolean;
+}) {
+  const advice = updateLossAdvice(before, after, lr);
+  const step = `one gradient step of α = ${lr} on this sequence's loss`;
+  const lab = fromLab ? " (the lab trains with its own optimizer's steps, not this one)" : '';
+  return (
+    <span className="gs-loss-why" data-testid="update-why">
+      {advice
+        ? ` — up from ${plainNumber(before)}: ${step} overshot${lab}; try α = ${advice.suggestedLr} (at the end of the derivation).`
+        : ` — down from ${plainNumber(before)}: ${step} went downhill${lab}.`}
+    </span>
   );
 }

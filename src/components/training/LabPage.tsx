@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../state/store';
+import { pushNextUrl } from '../../state/urlSync';
 import { CompareCells } from './CompareCells';
 import { DivergenceAlert } from './DivergenceAlert';
 import { LabCharts } from './LabCharts';
@@ -24,14 +25,23 @@ function ExploreWeights() {
         type="button"
         disabled={limit !== null}
         aria-describedby={limit ? 'explore-limit' : undefined}
-        onClick={() => void explore()}
+        onClick={() => {
+          // The explorer is a new history entry, so Back returns to the lab; it opens at its top.
+          const cancel = pushNextUrl();
+          void explore().then(() => {
+            if (useStore.getState().page === 'explorer') window.scrollTo(0, 0);
+            else cancel();
+          });
+        }}
       >
         Explore these weights
       </button>
       {limit ? (
         <small id="explore-limit">{limit}</small>
       ) : (
-        <small>Opens the explorer on one training sequence with these weights.</small>
+        <small>
+          Opens the explorer on one training sequence with these weights (Back returns here).
+        </small>
       )}
       {error && <p className="problem">{error}</p>}
     </div>

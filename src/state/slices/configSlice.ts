@@ -19,6 +19,9 @@ export type Source =
   | { kind: 'preset'; id: PresetId }
   | { kind: 'imported'; name: string; scenario: ScenarioJson };
 
+/** The name of the imported source that `Explore these weights` opens (the lab's weights). */
+export const LAB_WEIGHTS = 'weights from the training lab';
+
 /** Choices that say what the typed sequence and its seeded weights are. */
 const TEXT_CHOICES: readonly ChoiceName[] = ['text', 'hidden', 'seed', 'cell', 'keep'];
 

@@ -23,6 +23,7 @@ import {
   type SavedLabSession,
 } from '../labResume';
 import type { AppState } from '../store';
+import { LAB_WEIGHTS } from './configSlice';
 
 // The training lab: what the student chose, whether it trains, and what went wrong. The run
 // itself lives in the worker (worker/host/lab.ts); the numbers it reports go to labLive, the
@@ -196,12 +197,14 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
     setLabCompare: (labCompare) => set({ labCompare }),
 
     setLabChoices: async (patch) => {
-      const next = { ...get().labChoices, ...patch };
+      const prev = get().labChoices;
+      const next = { ...prev, ...patch };
       const errors = labChoiceErrors(next);
       if (errors.length) return errors;
       set({ labChoices: next });
-      if (!session) return [];
-      const keys = Object.keys(patch) as (keyof LabChoices)[];
+      // Only what changed counts: the same choices again (Back to the lab's URL) keep the run.
+      const keys = (Object.keys(patch) as (keyof LabChoices)[]).filter((k) => next[k] !== prev[k]);
+      if (!session || keys.length === 0) return [];
       try {
         if (keys.every((k) => LIVE.includes(k))) {
           await session.request('setOptions', patch as LiveOptions);
@@ -311,7 +314,7 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set, ge
         }
         const { act } = get().labChoices;
         const out = await get().goTo({
-          source: { kind: 'imported', name: 'weights from the training lab', scenario: res.value },
+          source: { kind: 'imported', name: LAB_WEIGHTS, scenario: res.value },
           config: { act, ...(res.value.loss ? { loss: res.value.loss } : {}) },
           step: '0',
         });
