@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useStore } from '../../state/store';
 import { selectConfig, selectSource, selectT } from '../../state/selectors';
-import { CELLS, CHOICES, cellWithArticle, inBounds, type ChoiceName } from '../../core/model';
+import { CELLS, CHOICES, cellWithArticle, type ChoiceName } from '../../core/model';
 import { PRESETS } from '../../core/presets';
 import type { ExplorerConfig } from '../../state/slices/configSlice';
+import { readIntField, readNumberField, readSequence } from '../../content/fields';
+import { canDraw } from './canDraw';
 import { KeepField } from './KeepField';
 import { ScenarioFile } from './ScenarioFile';
 import './ConfigPanel.css';
@@ -11,21 +13,12 @@ import './ConfigPanel.css';
 // Every option, bound and default here comes from the model's declaration (core/model.ts).
 const { text: TEXT, hidden: HIDDEN, seed: SEED, lr: LR } = CHOICES;
 
+/** The number fields, each holding what is typed until it is a value in bounds. */
+type NumField = Extract<ChoiceName, 'hidden' | 'seed' | 'lr'>;
+
 // On a phone the settings start folded away, so the graph is on the first screen.
 const openAtStart =
   typeof window === 'undefined' || !window.matchMedia('(max-width: 640px)').matches; // T = length - 1 = 200 steps at most
-
-/** Small counts in words, as a sentence reads them. */
-const inWords = (n: number) => ['no', 'one', 'two', 'three', 'four'][n] ?? String(n);
-
-function textProblem(text: string): string | null {
-  const n = [...text].length;
-  if (n < TEXT.minLength)
-    return `Type at least ${inWords(TEXT.minLength)} characters: each step predicts the next one.`;
-  if (n > TEXT.maxLength)
-    return `At most ${TEXT.maxLength} characters (${TEXT.maxLength - 1} time steps).`;
-  return null;
-}
 
 /** A menu for an enum choice of the declaration: its options and their words. */
 function ChoiceSelect<K extends 'act' | 'loss' | 'notation' | 'cell'>({
@@ -88,18 +81,51 @@ export function ConfigPanel() {
   const { setConfig, newWeights, loadPreset, backToText } = useStore.getState();
   const fromText = source.kind === 'text';
   const set = (patch: Partial<ExplorerConfig>) => void setConfig(patch);
-  const setInt = (name: Extract<ChoiceName, 'hidden' | 'seed'>, raw: string) => {
-    const v = Math.round(Number(raw));
-    if (inBounds(CHOICES[name], v)) set({ [name]: v });
+  const id = useId();
+  // A number field holds what is typed (an empty box while retyping) until it is a value in
+  // the declared bounds; until then it says the range, and leaving it shows the value in use.
+  const [numDraft, setNumDraft] = useState<Partial<Record<NumField, string>>>({});
+  const numRead = (name: NumField, raw: string) =>
+    name === 'lr' ? readNumberField(raw, LR) : readIntField(raw, CHOICES[name]);
+  const onNum = (name: NumField, raw: string) => {
+    setNumDraft((d) => ({ ...d, [name]: raw }));
+    const r = numRead(name, raw);
+    if (r.ok) set({ [name]: r.value });
+  };
+  const numProblem = (name: NumField) => {
+    const raw = numDraft[name];
+    if (raw === undefined) return null;
+    const r = numRead(name, raw);
+    return r.ok ? null : r.problem;
+  };
+  const numProps = (name: NumField, value: number) => {
+    const problem = numProblem(name);
+    return {
+      id: `${id}-${name}`,
+      value: numDraft[name] ?? value,
+      'aria-invalid': problem ? true : undefined,
+      'aria-describedby': problem ? `${id}-${name}-problem` : undefined,
+      onChange: (e: ChangeEvent<HTMLInputElement>) => onNum(name, e.target.value),
+      onBlur: () => setNumDraft((d) => ({ ...d, [name]: undefined })),
+    };
+  };
+  const numLine = (name: NumField) => {
+    const problem = numProblem(name);
+    return problem ? (
+      <small id={`${id}-${name}-problem`} className="problem" role="status">
+        {problem}
+      </small>
+    ) : null;
   };
   const [draft, setDraft] = useState<string | null>(null);
-  const id = useId();
   const text = draft ?? config.text;
-  const problem = textProblem(text);
+  const read = readSequence(text, TEXT, canDraw);
+  const problem = read.problem ? read.words : null;
 
   const onText = (value: string) => {
     setDraft(value);
-    if (!textProblem(value)) set({ text: value });
+    const r = readSequence(value, TEXT, canDraw);
+    if (r.use !== null) set({ text: r.use });
   };
 
   return (
@@ -107,8 +133,11 @@ export function ConfigPanel() {
       <summary>
         <span className="config-summary-title">Sequence, network and weights</span>{' '}
         <span className="config-summary-values num">
-          “{config.text.length > 24 ? `${config.text.slice(0, 24)}…` : config.text}” · H ={' '}
-          {fromText ? config.hidden : hiddenInUse} ·{' '}
+          “
+          {[...config.text].length > 24
+            ? `${[...config.text].slice(0, 24).join('')}…`
+            : config.text}
+          ” · H = {fromText ? config.hidden : hiddenInUse} ·{' '}
           {CELLS[config.cell].hasActivation
             ? CHOICES.act.labels[config.act]
             : CHOICES.cell.labels[config.cell]}
@@ -122,7 +151,7 @@ export function ConfigPanel() {
             id={`${id}-text`}
             type="text"
             value={text}
-            maxLength={TEXT.maxLength + 20}
+            maxLength={TEXT.maxLength * 10}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={problem ? true : undefined}
@@ -133,21 +162,20 @@ export function ConfigPanel() {
           <small id={`${id}-text-help`} className={problem ? 'problem' : 'help'}>
             {problem ??
               (source.kind === 'text'
-                ? `${[...text].length - 1} time steps: each character predicts the next.`
+                ? read.words
                 : `Not in use: the ${source.kind === 'preset' ? 'worked example' : 'imported file'} gives the sequence${T ? ` (${T} steps)` : ''}. Type here to use your own text.`)}
           </small>
         </div>
         <div className="field">
           <label htmlFor={`${id}-hidden`}>{HIDDEN.label}</label>
           <input
-            id={`${id}-hidden`}
             type="number"
             min={HIDDEN.min}
             max={HIDDEN.max}
-            value={fromText ? config.hidden : hiddenInUse}
             disabled={!fromText}
-            onChange={(e) => setInt('hidden', e.target.value)}
+            {...numProps('hidden', fromText ? config.hidden : hiddenInUse)}
           />
+          {numLine('hidden')}
         </div>
         <ChoiceSelect
           id={`${id}-cell`}
@@ -185,35 +213,30 @@ export function ConfigPanel() {
           <label htmlFor={`${id}-seed`}>{SEED.label}</label>
           <span className="inline">
             <input
-              id={`${id}-seed`}
               className="num seed"
               type="number"
               min={SEED.min}
               max={SEED.max}
-              value={config.seed}
               disabled={!fromText}
-              onChange={(e) => setInt('seed', e.target.value)}
+              {...numProps('seed', config.seed)}
             />
             <button type="button" onClick={() => void newWeights()}>
               New weights
             </button>
           </span>
+          {numLine('seed')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-lr`}>{LR.label}</label>
           <input
-            id={`${id}-lr`}
             className="num lr"
             type="number"
             min={0.001}
             max={LR.max}
             step={0.01}
-            value={config.lr}
-            onChange={(e) => {
-              const v = Number(e.target.value);
-              if (inBounds(LR, v)) set({ lr: v });
-            }}
+            {...numProps('lr', config.lr)}
           />
+          {numLine('lr')}
         </div>
         <div className="field">
           <label htmlFor={`${id}-source`}>Weights from</label>
