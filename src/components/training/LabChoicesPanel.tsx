@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { LAB_CHOICES, type LabChoiceName, type LabChoices } from '../../core/lab/choices';
 import { CELLS, inBounds } from '../../core/model';
+import { taskWords } from '../../content/labTasks';
 import { useStore } from '../../state/store';
 import { KeepField } from '../controls/KeepField';
 
@@ -121,9 +122,17 @@ function TextField({ value }: { value: string }) {
 
 export function LabChoicesPanel() {
   const choices = useStore((s) => s.labChoices);
+  const { task, text, seqLen, delay } = choices;
+  const words = useMemo(
+    () => taskWords({ task, text, seqLen, delay }),
+    [task, text, seqLen, delay],
+  );
   return (
     <fieldset className="lab-choices">
       <legend>Task and network</legend>
+      <p className="lab-task-io" data-testid="task-io">
+        {words.io}
+      </p>
       {(Object.keys(LAB_CHOICES) as LabChoiceName[])
         .filter((name) => shownFor(name, choices))
         .map((name) => {

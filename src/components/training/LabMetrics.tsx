@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { plainLoss } from '../../content/format';
+import { TEACHER_FORCED, taskWords } from '../../content/labTasks';
 import { useStore } from '../../state/store';
 import { useLabLive } from './useLabLive';
 
@@ -18,6 +19,14 @@ export function LabMetrics() {
   else if (measured && (!p || p.iteration < measured.at)) setMeasured(null);
   const rate = useLabLive((s) => s.report?.rate ?? 0);
   const clip = useStore((s) => s.labChoices.clip);
+  const task = useStore((s) => s.labChoices.task);
+  const text = useStore((s) => s.labChoices.text);
+  const seqLen = useStore((s) => s.labChoices.seqLen);
+  const delay = useStore((s) => s.labChoices.delay);
+  const words = useMemo(
+    () => taskWords({ task, text, seqLen, delay }),
+    [task, text, seqLen, delay],
+  );
   return (
     <dl className="lab-metrics">
       <div>
@@ -31,7 +40,7 @@ export function LabMetrics() {
         </dd>
       </div>
       <div>
-        <dt>Accuracy (held out)</dt>
+        <dt>{words.accuracyLabel}</dt>
         <dd data-metric="accuracy">
           {measured ? `${(100 * measured.accuracy).toFixed(1)}%` : '–'}
         </dd>
@@ -53,6 +62,10 @@ export function LabMetrics() {
         <dt>Speed</dt>
         <dd data-metric="rate">{rate > 0 ? `${Math.round(rate)} it/s` : '–'}</dd>
       </div>
+      <div className="lab-measure">
+        <dt className="visually-hidden">What the accuracy counts</dt>
+        <dd data-testid="accuracy-means">{words.measure}</dd>
+      </div>
     </dl>
   );
 }
@@ -72,6 +85,7 @@ export function LabSample() {
         <h4>Most likely continuation</h4>
         <pre data-metric="greedy">{sample ? sample.seed + sample.greedy : '…'}</pre>
       </div>
+      <p className="lab-sample-why">{TEACHER_FORCED}</p>
     </div>
   );
 }
