@@ -12,7 +12,8 @@ export const selectCursorCount = (s: AppState) => cursorCount(selectT(s));
 export const selectStepLabel = (s: AppState) => cursorLabel(s.cursor, selectT(s));
 export const selectPlaying = (s: AppState) => s.playing;
 export const selectView = (s: AppState) => s.view;
-export const selectHoverWeight = (s: AppState) => s.hoverWeight;
+/** The weight lit up: the one under the pointer or focus, else the lesson step's. */
+export const selectHoverWeight = (s: AppState) => s.hoverWeight ?? s.lessonHighlight;
 export const selectStatus = (s: AppState) => s.status;
 export const selectConfig = (s: AppState) => s.config;
 export const selectSource = (s: AppState) => s.source;

@@ -43,12 +43,13 @@ function useApplyStep(index: number, step: LessonStep, again: number) {
       if (walk && (!keepCursor || now.cursor < walk.from || now.cursor > walk.to))
         now.setCursor(walk.from);
       now.setLessonWalk(walk ?? stay);
-      now.setHoverWeight(step.highlight ?? null);
+      // Apart from the pointer's hover: a click on Next that leaves the pointer over the stage
+      // must not clear it.
+      now.setLessonHighlight(step.highlight ?? null);
     });
     return () => {
       live = false;
-      if (step.highlight && useStore.getState().hoverWeight === step.highlight)
-        useStore.getState().setHoverWeight(null);
+      if (step.highlight) useStore.getState().setLessonHighlight(null);
     };
   }, [index, step, again]);
 }

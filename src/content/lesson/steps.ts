@@ -215,9 +215,10 @@ export const LESSON: readonly LessonStep[] = [
     title: 'What comes next: gated cells',
     narration:
       "The simplest such path needs no gate: leaky units keep a fixed share $\\boldsymbol{\\kappa}$ of their old state, $@s_t = \\boldsymbol{\\kappa} \\odot @s_{t-1} + (1 - \\boldsymbol{\\kappa}) \\odot f(\\mathbf{a}_t)$, so along the kept share going back one step multiplies the gradient by $\\boldsymbol{\\kappa}$ alone, with no $@W$; a unit with $\\kappa$ near 1 carries it far, but $\\kappa$ is fixed, not learned, and such a unit is slow to take in anything new. Gated cells add a path on which going back a step multiplies the gradient by a gate, entry by entry, instead of by $@W^\\top \\operatorname{diag}(f'(\\mathbf{a}_t))$, and the gate is computed from the input and the state, so the network learns when to keep and when to forget. An LSTM keeps a second state, the cell state: the forget gate scales what it keeps, the input gate what is written to it, and the output gate reads it out into $@s_t$ (it does not write it). A GRU keeps no second state: its update gate mixes the old state with a new candidate. On these paths the gradient is still multiplied at every step, by the gate, so it crosses many steps only where the gate stays near 1; the network can learn to hold a gate there, which it cannot do with $@W$ and the slope of tanh. Both are trained with exactly the backpropagation through time you have just stepped.",
-    scenario: EXAMPLE,
+    // An LSTM cell on the screen the title names (the next step unrolls the same one).
+    scenario: LONG_LSTM,
     view: 'folded',
-    cursor: 'update',
+    cursor: '0',
     link: {
       href: labHref({ ...LONG_DELAY_SETUP, compare: 'leaky' }),
       text: `Train a vanilla RNN and leaky units side by side in the lab (delayed copy, k = ${LONG_DELAY_SETUP.delay})`,

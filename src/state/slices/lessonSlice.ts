@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { LESSON_LENGTH } from '../../content/lesson/length';
 import type { AppState } from '../store';
+import type { SharedWeight } from './viewSlice';
 
 // The guided lesson and presenter mode. The lesson's steps are data that load on demand
 // (content/lesson); the store holds only where the lesson is, the stretch of the cursor the
@@ -23,6 +24,8 @@ export interface LessonSlice {
   lessonAnswer: string | null;
   /** The step's “Spot the slip” quiz is open: the clicker keys leave it be. */
   lessonSlips: boolean;
+  /** The shared weight the step lights up; a hover shows another only while it lasts. */
+  lessonHighlight: SharedWeight | null;
   presenting: boolean;
   blank: boolean;
   openLesson: (step?: number) => void;
@@ -31,6 +34,7 @@ export interface LessonSlice {
   setLessonStep: (step: number) => void;
   setLessonWalk: (walk: LessonWalk | null) => void;
   setLessonSlips: (open: boolean) => void;
+  setLessonHighlight: (w: SharedWeight | null) => void;
   /** Answer the prediction (or `shown`): the cursor steps to where the answer is seen. */
   answerLesson: (choice: string) => void;
   /** The clicker's forward: answer a waiting prediction, walk the cursor, then the next step. */
@@ -47,17 +51,32 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   lessonWalk: null,
   lessonAnswer: null,
   lessonSlips: false,
+  lessonHighlight: null,
   presenting: false,
   blank: false,
   openLesson: (step) => get().setLessonStep(step ?? (get().lesson || 1)),
-  closeLesson: () => set({ lesson: 0, lessonWalk: null, lessonAnswer: null, lessonSlips: false }),
+  closeLesson: () =>
+    set({
+      lesson: 0,
+      lessonWalk: null,
+      lessonAnswer: null,
+      lessonSlips: false,
+      lessonHighlight: null,
+    }),
   setLessonStep: (step) => {
     const n = clampStep(step);
     if (n !== get().lesson)
-      set({ lesson: n, lessonWalk: null, lessonAnswer: null, lessonSlips: false });
+      set({
+        lesson: n,
+        lessonWalk: null,
+        lessonAnswer: null,
+        lessonSlips: false,
+        lessonHighlight: null,
+      });
   },
   setLessonWalk: (lessonWalk) => set({ lessonWalk }),
   setLessonSlips: (lessonSlips) => set({ lessonSlips }),
+  setLessonHighlight: (lessonHighlight) => set({ lessonHighlight }),
   answerLesson: (choice) => {
     const s = get();
     if (s.lessonAnswer !== null) return;
