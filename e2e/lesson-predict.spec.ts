@@ -88,3 +88,18 @@ test('the practice steps ask before they show: truncation, clipping, teacher for
   await expect(lesson.getByRole('status')).toContainText('teacher forcing');
   await expectNoAxeViolations(page);
 });
+
+test('a reload keeps an answered prediction answered', async ({ page }) => {
+  await openApp(page, { lesson: '8' });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await lesson.getByRole('button', { name: 'Show me' }).click();
+  await expect(stepLabel(page)).toHaveAttribute('data-step', 'b2');
+  await expect(lesson.getByRole('status')).toContainText('The answer:');
+  await expect(page).toHaveURL(/step=b2/);
+  await page.reload();
+  await expect(lesson).toHaveAttribute('data-ready', 'true');
+  await expect(stepLabel(page)).toHaveAttribute('data-step', 'b2');
+  await expect(lesson.getByRole('status')).toContainText('The answer:');
+  await expect(lesson.getByRole('button', { name: 'Show me' })).toHaveCount(0);
+});

@@ -52,8 +52,10 @@ async function choicesShown(lesson: ReturnType<Page['getByRole']>): Promise<stri
     )) as string[];
 }
 
-/** Opens the quiz at lesson step 3 with this seed; the order of the first two slips' choices. */
-async function firstTwoOrders(page: Page, seed: string): Promise<string[][]> {
+/** Opens the quiz at lesson step 3 with this seed, in a new tab (a tab keeps its quiz's place
+ *  across a reload); the order of the first two slips' choices. */
+async function firstTwoOrders(opener: Page, seed: string): Promise<string[][]> {
+  const page = await opener.context().newPage();
   await openApp(page, { lesson: '3', seed });
   const lesson = page.getByRole('region', { name: 'Lesson' });
   await lesson.getByRole('button', { name: 'Spot the slip' }).click();
@@ -63,7 +65,9 @@ async function firstTwoOrders(page: Page, seed: string): Promise<string[][]> {
   await lesson.getByRole('button', { name: 'Check' }).click();
   await lesson.getByRole('button', { name: 'Next slip' }).click();
   await expect(lesson).toContainText('Slip 2 of 7');
-  return [first, await choicesShown(lesson)];
+  const orders = [first, await choicesShown(lesson)];
+  await page.close();
+  return orders;
 }
 
 test('the choices come in an order set by the seed, and a link replays it', async ({ page }) => {
@@ -120,4 +124,26 @@ test('the whole quiz by keyboard alone, focus kept in it', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(lesson.getByRole('heading')).toContainText('The folded cell and its weights');
   await expect(lesson.getByRole('button', { name: 'Spot the slip' })).toBeFocused();
+});
+
+test('a reload keeps the quiz where it was', async ({ page }) => {
+  await openApp(page, { lesson: '3' });
+  const lesson = page.getByRole('region', { name: 'Lesson' });
+  await lesson.getByRole('button', { name: 'Spot the slip' }).click();
+  for (let i = 0; i < 2; i++) {
+    await expect(lesson).toContainText(`Slip ${i + 1} of 7`);
+    await lesson.getByRole('radio', { name: RIGHT[i] }).check();
+    await lesson.getByRole('button', { name: 'Check' }).click();
+    await lesson.getByRole('button', { name: 'Next slip' }).click();
+  }
+  await expect(lesson).toContainText('Slip 3 of 7');
+  await page.reload();
+  await expect(lesson.getByRole('heading')).toContainText('Spot the slip');
+  await expect(lesson).toContainText('Slip 3 of 7');
+  for (let i = 2; i < RIGHT.length; i++) {
+    await lesson.getByRole('radio', { name: RIGHT[i] }).check();
+    await lesson.getByRole('button', { name: 'Check' }).click();
+    await lesson.getByRole('button', { name: /Next slip|See your score/ }).click();
+  }
+  await expect(lesson).toContainText('You spotted 7 of 7 slips');
 });

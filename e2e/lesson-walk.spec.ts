@@ -17,7 +17,7 @@ test('the lesson walks the backward pass with its own step control', async ({ pa
   await expect(lesson.locator('.lesson-narration')).toContainText('step button in this panel');
   await expect(lesson.locator('.lesson-narration')).toContainText('Step forward ▶');
 
-  const walk = lesson.getByRole('group', { name: 'Walk this step' });
+  const walk = lesson.getByRole('toolbar', { name: 'Walk this step' });
   const on = walk.getByRole('button', { name: 'Send the gradient back to t = 2' });
   await expect(on).toBeInViewport();
   expect(await page.evaluate(() => scrollY)).toBe(0);

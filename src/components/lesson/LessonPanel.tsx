@@ -6,6 +6,7 @@ import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
 import { cellOf, NOTATIONS } from '../../core/model';
 import { selectCursor, selectNotation, selectResult } from '../../state/selectors';
+import { loadLessonProgress } from '../../state/persist/lessonProgress';
 import { useStore } from '../../state/store';
 import { equationColors } from '../encoding';
 import { Tex } from '../equations/Tex';
@@ -42,7 +43,14 @@ function useApplyStep(index: number, step: LessonStep, again: number) {
       const walk = lessonWalk(step, now.result.trace.T);
       if (walk && (!keepCursor || now.cursor < walk.from || now.cursor > walk.to))
         now.setCursor(walk.from);
+      // After a reload: an answer given here is not asked again while it is on screen (the
+      // cursor at or past where it shows), and an open quiz opens again where it was.
+      const kept = keepCursor ? loadLessonProgress() : null;
+      const answer = kept?.answers[index];
+      if (answer && walk?.revealAt != null && now.cursor >= walk.revealAt)
+        now.restoreLessonAnswer(answer);
       now.setLessonWalk(walk ?? stay);
+      if (kept?.slips?.lesson === index) now.setLessonSlips(true);
       // Apart from the pointer's hover: a click on Next that leaves the pointer over the stage
       // must not clear it.
       now.setLessonHighlight(step.highlight ?? null);
@@ -139,6 +147,7 @@ export default function LessonPanel() {
       {slips ? (
         <SpotTheSlip
           n={n}
+          lesson={index}
           onDone={() => {
             refocus.current = true;
             setSlips(false);

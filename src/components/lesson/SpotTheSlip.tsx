@@ -4,6 +4,7 @@ import { SLIPS, type SlipData } from '../../content/lesson/slips';
 import { seededShuffle } from '../../core/shuffle';
 import type { Notation } from '../../content/notation';
 import { selectResult } from '../../state/selectors';
+import { loadLessonProgress, saveSlipProgress } from '../../state/persist/lessonProgress';
 import { useStore } from '../../state/store';
 import { Tex } from '../equations/Tex';
 import { Narration } from './Narration';
@@ -14,12 +15,26 @@ import { Narration } from './Narration';
 // come in an order fixed by the seed (so a link replays it, and the answer is not always first),
 // and focus stays in the quiz from its first line to its score.
 
-export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) {
+export function SpotTheSlip({
+  n,
+  lesson,
+  onDone,
+}: {
+  n: Notation;
+  /** The lesson step the quiz was opened from (its place is kept for a reload). */
+  lesson: number;
+  onDone: () => void;
+}) {
   const result = useStore(selectResult);
-  const [index, setIndex] = useState(0);
+  const [start] = useState(() => {
+    const kept = loadLessonProgress().slips;
+    return kept?.lesson === lesson && kept.index <= SLIPS.length ? kept : null;
+  });
+  const [index, setIndex] = useState(start?.index ?? 0);
   const [choice, setChoice] = useState<string | null>(null);
   const [checked, setChecked] = useState(false);
-  const [score, setScore] = useState(0);
+  const [score, setScore] = useState(start?.score ?? 0);
+  useEffect(() => saveSlipProgress({ lesson, index, score }), [lesson, index, score]);
   const [ready, setReady] = useState(false);
   const name = useId();
   const seed = useStore((s) => s.config.seed);
@@ -69,7 +84,13 @@ export function SpotTheSlip({ n, onDone }: { n: Notation; onDone: () => void }) 
           You spotted {score} of {SLIPS.length} slips. Every one of them appears in published
           derivations; the derivation panel writes each line the right way.
         </p>
-        <button type="button" onClick={onDone}>
+        <button
+          type="button"
+          onClick={() => {
+            saveSlipProgress(null);
+            onDone();
+          }}
+        >
           Back to the lesson
         </button>
       </div>

@@ -16,7 +16,7 @@ export function WalkControl({ walk }: { walk: LessonWalk }) {
   const canUndo = inWalk && cursor > walk.from;
   const words = canOn ? walkButtonWords(cursor, T) : null;
   return (
-    <div className="lesson-walk" role="group" aria-label="Walk this step">
+    <div className="lesson-walk" role="toolbar" aria-label="Walk this step">
       <button type="button" onClick={s.stepBack} disabled={!canUndo} title="Undo one press (←)">
         <span aria-hidden="true">◀ </span>Undo
       </button>

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { LESSON_LENGTH } from '../../content/lesson/length';
 import type { AppState } from '../store';
 import type { SharedWeight } from './viewSlice';
+import { saveLessonAnswer, saveSlipProgress } from '../persist/lessonProgress';
 
 // The guided lesson and presenter mode. The lesson's steps are data that load on demand
 // (content/lesson); the store holds only where the lesson is, the stretch of the cursor the
@@ -35,6 +36,8 @@ export interface LessonSlice {
   setLessonWalk: (walk: LessonWalk | null) => void;
   setLessonSlips: (open: boolean) => void;
   setLessonHighlight: (w: SharedWeight | null) => void;
+  /** An answer given before a reload, where it is still on screen (the cursor stays). */
+  restoreLessonAnswer: (choice: string) => void;
   /** Answer the prediction (or `shown`): the cursor steps to where the answer is seen. */
   answerLesson: (choice: string) => void;
   /** The clicker's forward: answer a waiting prediction, walk the cursor, then the next step. */
@@ -55,32 +58,42 @@ export const createLessonSlice: StateCreator<AppState, [], [], LessonSlice> = (s
   presenting: false,
   blank: false,
   openLesson: (step) => get().setLessonStep(step ?? (get().lesson || 1)),
-  closeLesson: () =>
+  closeLesson: () => {
+    saveSlipProgress(null);
     set({
       lesson: 0,
       lessonWalk: null,
       lessonAnswer: null,
       lessonSlips: false,
       lessonHighlight: null,
-    }),
+    });
+  },
   setLessonStep: (step) => {
     const n = clampStep(step);
-    if (n !== get().lesson)
-      set({
-        lesson: n,
-        lessonWalk: null,
-        lessonAnswer: null,
-        lessonSlips: false,
-        lessonHighlight: null,
-      });
+    if (n === get().lesson) return;
+    // A step entered from another asks its question again (and the quiz starts over); opening
+    // the lesson (a reload) keeps them, for the panel to restore.
+    if (get().lesson > 0) {
+      saveLessonAnswer(n, null);
+      saveSlipProgress(null);
+    }
+    set({
+      lesson: n,
+      lessonWalk: null,
+      lessonAnswer: null,
+      lessonSlips: false,
+      lessonHighlight: null,
+    });
   },
   setLessonWalk: (lessonWalk) => set({ lessonWalk }),
   setLessonSlips: (lessonSlips) => set({ lessonSlips }),
   setLessonHighlight: (lessonHighlight) => set({ lessonHighlight }),
+  restoreLessonAnswer: (lessonAnswer) => set({ lessonAnswer }),
   answerLesson: (choice) => {
     const s = get();
     if (s.lessonAnswer !== null) return;
     set({ lessonAnswer: choice, playing: false });
+    saveLessonAnswer(s.lesson, choice);
     if (s.lessonWalk?.revealAt != null) s.setCursor(s.lessonWalk.revealAt);
   },
   lessonForward: () => {
