@@ -105,7 +105,9 @@ function modelBlocks(c: Ctx): EquationBlock[] {
       `L &= \\textstyle\\sum_{t=1}^{T} L_t`,
     ]),
     substituted: aligned([
-      `H &= ${H} ${text(' hidden units,')} \\quad D = ${D} ${text(' inputs,')} \\quad K = ${K} ${text(' outputs,')} \\quad T = ${T} ${text(' steps')}`,
+      // Two rows, so the line fits a narrow panel instead of cutting off “T = 4 step…”.
+      `H &= ${H} ${text(' hidden units,')} \\quad D = ${D} ${text(' inputs,')}`,
+      `K &= ${K} ${text(' outputs,')} \\quad T = ${T} ${text(T === 1 ? ' step' : ' steps')}`,
       `${PARAM_NAMES.map((p, i) => `${n.w(p)} ${i === 0 ? '&' : ''}\\in ${R}^{${shapeTex(paramShape(p, tr))}}`).join(', \\quad ')}`,
       `${n.vec('s', 0)} &= ${colVec(tr.s0, 0, H)}`,
     ]),

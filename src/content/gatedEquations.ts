@@ -263,10 +263,11 @@ function gruBackward(c: GatedCtx, t: number, g: GruExtras): EquationBlock[] {
     id: 'dL_dsprev',
     title: `What step ${t} sends back to ${NOTATIONS[n.name].state}${t - 1 === 0 ? '₀' : `ₜ₋₁ (t − 1 = ${t - 1})`}: four paths`,
     general: `\\underbrace{${S.gate('z', 't')} ${odot} ${n.gradVec('s', 't')}}_{${text('straight')}} + \\underbrace{${S.blockT('W', 'z')} ${S.gradA('z', 't')}}_{${text('via ')} z} + \\underbrace{${S.gate('r', 't')} ${odot} ${S.blockT('W', 'n')} ${S.gradA('n', 't')}}_{${text('via ')} n} + \\underbrace{${S.blockT('W', 'r')} ${S.gradA('r', 't')}}_{${text('via ')} r}`,
+    // It opens with the gradient it sums (not the state's value, which the z path uses).
     substituted: aligned([
-      `${n.vec('s', t - 1)} &= ${sPrev}`,
-      `&\\phantom{=} ${vecAt(g.dL_dsprev_direct, H, t)} + ${vecAt(g.dL_dsprev_z, H, t)} + ${vecAt(g.dL_dsprev_n, H, t)} + ${vecAt(g.dL_dsprev_r, H, t)}`,
+      `${n.gradVec('s', t - 1)}\\Big|_{${text(`from t = ${t}`)}} &= ${vecAt(g.dL_dsprev_direct, H, t)} + ${vecAt(g.dL_dsprev_z, H, t)} + ${vecAt(g.dL_dsprev_n, H, t)} + ${vecAt(g.dL_dsprev_r, H, t)}`,
       `&= ${t === 1 ? colVec(tr.grads.s0, 0, H) : vecAt(tr.dL_ds_next, H, t - 1)} \\quad ${text(t === 1 ? '(the whole gradient at the initial state)' : '(the part of the gradient at t − 1 from the future)')}`,
+      `${text('with')}\\ ${n.vec('s', t - 1)} &= ${sPrev} \\quad ${text('(the gradient at z above uses it)')}`,
     ]),
   };
   return [dLdsBlock(c, t), gatesGrad, back];

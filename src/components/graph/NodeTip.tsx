@@ -109,6 +109,9 @@ export function NodeTipBody({
   }
   const sym = (i: number) =>
     labels ? `${i + 1} ‘${visibleSymbol(labels, i)}’` : visibleSymbol(null, i);
+  // In a sentence the number is named, so it does not read as a time step.
+  const symWords = (i: number) =>
+    labels ? `‘${visibleSymbol(labels, i)}’ (symbol ${i + 1})` : `symbol ${visibleSymbol(null, i)}`;
   const unit = (i: number) => String(i + 1);
   if (kind === 'x') {
     return (
@@ -278,7 +281,7 @@ export function NodeTipBody({
       <>
         {title}
         <p className="gs-tip-note">
-          Predicts {sym(p)}; the target is {sym(y)}: {p === y ? 'right ✓' : 'wrong ✗'}.
+          Predicts {symWords(p)}; the target is {symWords(y)}: {p === y ? 'right ✓' : 'wrong ✗'}.
         </p>
         <VectorTable n={K} rowHead={sym} cols={cols} />
       </>

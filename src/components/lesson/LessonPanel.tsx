@@ -140,7 +140,7 @@ export default function LessonPanel() {
           <span className="lesson-count">
             {index} / {total}
           </span>{' '}
-          {slips ? 'Spot the slip' : narrateText(step.title, notationName)}
+          {slips ? 'Spot the slip' : <Narration source={step.title} n={n} />}
         </h2>
         <progress className="lesson-progress" max={total} value={index} aria-hidden="true" />
       </header>

@@ -37,14 +37,18 @@ export function narrate(source: string, n: Notation): NarrationPart[] {
 
 /** A narration as plain text only (speaker notes, titles, the notes window). */
 export function narrateText(source: string, name: NotationName): string {
-  return source
-    .replace(TOKEN, (_, k: string) => textOf(k, name))
-    .replace(/\$/g, '')
-    .replace(
-      /\\(partial|top|odot|leftarrow|alpha|nabla|theta|hat|mathbf|sum)\b/g,
-      (_, w) => PLAIN[w],
-    )
-    .replace(/[{}]/g, '');
+  return (
+    source
+      .replace(TOKEN, (_, k: string) => textOf(k, name))
+      .replace(/\$/g, '')
+      // ∂ is a prefix: "\partial L" reads ∂L
+      .replace(/\\partial\s*/g, '∂')
+      .replace(
+        /\\(partial|top|odot|leftarrow|alpha|nabla|theta|hat|mathbf|sum)\b/g,
+        (_, w) => PLAIN[w],
+      )
+      .replace(/[{}]/g, '')
+  );
 }
 
 const PLAIN: Record<string, string> = {
@@ -62,3 +66,29 @@ const PLAIN: Record<string, string> = {
 
 /** The tokens a narration may use (for tests). */
 export const NARRATION_TOKENS = [...PARAM_NAMES, 's', 'm'] as const;
+
+/** A run of narration laid out as one piece: maths with the punctuation right after it. */
+export type NarrationRun = { parts: NarrationPart[]; keep: boolean };
+
+/**
+ * The parts in runs, each piece of maths kept on one line with the punctuation that follows
+ * it (“$x$: 20 …” must not break before the colon).
+ */
+export function glueRuns(parts: NarrationPart[]): NarrationRun[] {
+  const runs: NarrationRun[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const next = parts[i + 1];
+    const after = p.kind === 'tex' && next?.kind === 'text' ? next.text : '';
+    const punct = /^[:;,.!?)’”]+/.exec(after);
+    if (!punct) {
+      runs.push({ parts: [p], keep: false });
+      continue;
+    }
+    runs.push({ parts: [p, { kind: 'text', text: punct[0] }], keep: true });
+    const rest = after.slice(punct[0].length);
+    if (rest) runs.push({ parts: [{ kind: 'text', text: rest }], keep: false });
+    i++;
+  }
+  return runs;
+}

@@ -148,7 +148,7 @@ export const LESSON: readonly LessonStep[] = [
   },
   {
     id: 'two-terms',
-    title: '∂L/∂@s_t has two terms',
+    title: '$\\partial L/\\partial @s_t$ has two terms',
     narration:
       'A hidden state feeds two things: the output now, and the next state. So its gradient is a sum of two terms: $@V^\\top \\partial L/\\partial \\mathbf{o}_t$ from the output now, and $@W^\\top \\partial L/\\partial \\mathbf{a}_{t+1}$ from the future. At t = T there is no future yet.',
     scenario: EXAMPLE,
@@ -173,7 +173,7 @@ export const LESSON: readonly LessonStep[] = [
   },
   {
     id: 'sums',
-    title: '∂L/∂@W and ∂L/∂@U are sums over time',
+    title: '$\\partial L/\\partial @W$ and $\\partial L/\\partial @U$ are sums over time',
     narration:
       'Every copy of a shared weight gets its own share: step t adds $\\partial L/\\partial \\mathbf{a}_t\\, @s_{t-1}^\\top$ to $\\partial L/\\partial @W$ and $\\partial L/\\partial \\mathbf{a}_t\\, \\mathbf{x}_t^\\top$ to $\\partial L/\\partial @U$. The gradients are the sums of these shares over t = 1 … T.',
     scenario: EXAMPLE,
