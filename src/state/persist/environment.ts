@@ -35,3 +35,12 @@ export function serviceWorkerOrNull(): ServiceWorkerContainer | null {
 export const NO_STORAGE_NOTICE =
   'This page is in a sandboxed frame: it works, but it cannot save anything in this browser ' +
   'or work offline. Open Unrolled in its own tab to keep your work.';
+
+/** This tab's sessionStorage, or null where there is none or reading it throws. */
+export function sessionStorageOrNull(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}

@@ -1,24 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeStorage } from './fakeStorage';
 import { presetById } from '../../core/presets';
 import { keepImport, keptImportFor } from './keptImport';
-
-// A Map-backed sessionStorage (vitest runs in node, which has none).
-function fakeStorage(limit = Infinity): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => {
-      if (v.length > limit) throw new DOMException('full', 'QuotaExceededError');
-      m.set(k, v);
-    },
-  };
-}
 
 const scenario = presetById('worked-example')!.scenario;
 

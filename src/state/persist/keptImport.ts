@@ -1,4 +1,5 @@
 import { parseScenario, scenarioToJson, type ScenarioJson } from '../../core/scenarioSchema';
+import { sessionStorageOrNull } from './environment';
 
 // An imported scenario (a file, or the training lab's weights) does not fit in the URL. It is
 // kept in this tab's sessionStorage beside the URL it was last shown at, so a reload of that
@@ -14,13 +15,7 @@ export interface KeptImport {
   scenario: ScenarioJson;
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = sessionStorageOrNull;
 
 /** The scenario last kept; only its URL changes as the student steps (cheap to write). */
 let keptScenario: ScenarioJson | null = null;

@@ -1,19 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeStorage } from './fakeStorage';
 import { loadLessonProgress, saveLessonAnswer, saveSlipProgress } from './lessonProgress';
-
-function fakeStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, v),
-  };
-}
 
 describe('lesson progress kept for a reload', () => {
   beforeEach(() => {

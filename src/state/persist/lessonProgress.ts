@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from './environment';
 // Where a student is in the lesson beyond the URL (which has the step and the cursor): the
 // predictions answered and the slip quiz's place, in this tab's sessionStorage, so a reload
 // does not ask again a question whose answer is on screen, nor lose the quiz. Read back
@@ -19,13 +20,7 @@ export interface LessonProgress {
   slips: SlipProgress | null;
 }
 
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = sessionStorageOrNull;
 
 const isCount = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1000;
