@@ -56,19 +56,6 @@ test('the forward walk of step 5 is named as the forward pass', async ({ page })
   await expect(stepLabel(page)).toHaveAttribute('data-step', 'f2');
 });
 
-test('quick presses on opening a lesson link walk its step, never skip it', async ({ page }) => {
-  await page.goto('/?lesson=2');
-  // Pressed as soon as the page has a body: before the step is ready they do nothing.
-  await page.locator('body').press('ArrowRight');
-  await page.locator('body').press('ArrowRight');
-  const lesson = page.getByRole('region', { name: 'Lesson' });
-  await expect(lesson).toHaveAttribute('data-ready', 'true');
-  await expect(lesson).toHaveAttribute('data-lesson-step', '2');
-  await page.keyboard.press('ArrowRight');
-  await expect(lesson).toHaveAttribute('data-lesson-step', '2');
-  await expect(stepLabel(page)).not.toHaveAttribute('data-step', '0');
-});
-
 test('a lit-up weight stays lit after Next is clicked with the mouse', async ({ page }) => {
   await openApp(page, { lesson: '3' });
   const lesson = page.getByRole('region', { name: 'Lesson' });

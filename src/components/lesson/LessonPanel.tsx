@@ -34,12 +34,13 @@ function useApplyStep(index: number, step: LessonStep, again: number) {
     first.current = false;
     let live = true;
     const s = useStore.getState();
-    void s.goTo(lessonTarget(step, !keepCursor)).then((res) => {
+    let unsubscribe = () => {};
+    const apply = (ok: boolean) => {
       const now = useStore.getState();
       if (!live || now.lesson !== index) return;
       // A step that could not be set up still answers the clicker (it goes on from here).
       const stay = { from: now.cursor, to: now.cursor, revealAt: null };
-      if (!res.ok || !now.result) return now.setLessonWalk(stay);
+      if (!ok || !now.result) return now.setLessonWalk(stay);
       const walk = lessonWalk(step, now.result.trace.T);
       if (walk && (!keepCursor || now.cursor < walk.from || now.cursor > walk.to))
         now.setCursor(walk.from);
@@ -54,9 +55,23 @@ function useApplyStep(index: number, step: LessonStep, again: number) {
       // Apart from the pointer's hover: a click on Next that leaves the pointer over the stage
       // must not clear it.
       now.setLessonHighlight(step.highlight ?? null);
+    };
+    void s.goTo(lessonTarget(step, !keepCursor)).then((res) => {
+      if (res.ok || !('cancelled' in res)) return apply(res.ok);
+      // Superseded by a newer change (the page's own start): the step is set up once that one
+      // settles; until then the walk stays unknown and the clicker waits.
+      const settled = (st: ReturnType<typeof useStore.getState>) =>
+        st.status === 'ready' || st.status === 'error';
+      if (settled(useStore.getState())) return apply(useStore.getState().status === 'ready');
+      unsubscribe = useStore.subscribe((st) => {
+        if (!settled(st)) return;
+        unsubscribe();
+        apply(st.status === 'ready');
+      });
     });
     return () => {
       live = false;
+      unsubscribe();
       if (step.highlight) useStore.getState().setLessonHighlight(null);
     };
   }, [index, step, again]);
