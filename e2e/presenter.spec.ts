@@ -53,6 +53,60 @@ test('presenter keys: blank and back, leave; every label at least 24 px', async 
   await expect(page).not.toHaveURL(/present=1/);
 });
 
+/** How many pixels of a screenshot are not black (decoded on a blank page of its own). */
+async function nonBlackPixels(page: Page, png: Buffer): Promise<number> {
+  const scratch = await page.context().newPage();
+  try {
+    return await scratch.evaluate(
+      async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 0) n++;
+        return n;
+      },
+      `data:image/png;base64,${png.toString('base64')}`,
+    );
+  } finally {
+    await scratch.close();
+  }
+}
+
+test('blank is black, and the clicker only brings the screen back', async ({ page }) => {
+  await openPresenting(page, { lesson: '5', view: 'unrolled' });
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  // The current column's band is drawn (it is what showed through the blank screen).
+  await expect(page.locator('.gs-band[data-on="true"]').first()).toBeVisible();
+  const root = page.locator('html');
+  for (const key of ['b', '.']) {
+    await page.keyboard.press(key);
+    await expect(root).toHaveAttribute('data-blank', 'true');
+    expect(await nonBlackPixels(page, await page.screenshot()), `blank with ${key}`).toBe(0);
+    // PageDown (the clicker) brings the screen back and does not move the lecture on.
+    await page.keyboard.press('PageDown');
+    await expect(root).not.toHaveAttribute('data-blank', 'true');
+    await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+    await expect(page.getByRole('region', { name: 'Lesson' })).toHaveAttribute(
+      'data-lesson-step',
+      '5',
+    );
+  }
+  await page.keyboard.press('b');
+  await page.keyboard.press('PageUp');
+  await expect(root).not.toHaveAttribute('data-blank', 'true');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  // Once it is back, the clicker steps again.
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+});
+
 for (const theme of ['light', 'dark']) {
   test(`axe is clean in presenter mode, ${theme}`, async ({ page }) => {
     await openPresenting(page, { lesson: '8', theme });

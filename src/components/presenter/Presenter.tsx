@@ -18,8 +18,33 @@ function toggleFullscreen() {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
+/** Keys that move on (or back): while the screen is blank they only bring it back, as in
+ * reveal.js, so the clicker never advances the lecture behind a black screen. */
+const NAVIGATION_KEYS = new Set([
+  'ArrowRight',
+  'ArrowLeft',
+  'ArrowUp',
+  'ArrowDown',
+  'PageDown',
+  'PageUp',
+  ' ',
+  'Home',
+  'End',
+  'n',
+  'N',
+  'p',
+  'P',
+]);
+
 function usePresenterKeys() {
   useEffect(() => {
+    // Capture phase, ahead of the transport's keys (useKeyboard.ts skips a prevented key).
+    const onBlankKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || !useStore.getState().blank) return;
+      if (!NAVIGATION_KEYS.has(e.key)) return;
+      e.preventDefault();
+      useStore.getState().setBlank(false);
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       if (ownsKey(e.target, e.key)) return;
@@ -43,8 +68,12 @@ function usePresenterKeys() {
       }
       e.preventDefault();
     };
+    window.addEventListener('keydown', onBlankKey, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onBlankKey, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }
 
