@@ -113,6 +113,73 @@ test.describe('embedding', () => {
     expect(await messages(page)).toEqual([]);
   });
 
+  // Issue 22.7: the frame can size itself to its content, and says where it is from the start.
+  test('says its step at once, names the lesson step, and reports the height its content needs', async ({
+    page,
+    baseURL,
+  }) => {
+    const resizes = async () =>
+      (await messages(page)).filter((m) => m.type === 'resize').map((m) => Number(m.height));
+    const lastHeight = async () => (await resizes()).at(-1) ?? 0;
+    await hostPage(page, baseURL!, 'embed=1&text=hello&view=unrolled&step=f2');
+    // A frame opened at step=f2 says so without being asked, right after ready.
+    await expect
+      .poll(async () => (await messages(page)).filter((m) => m.type !== 'resize'))
+      .toEqual([
+        { source: 'unrolled', type: 'ready', version: 1 },
+        { source: 'unrolled', type: 'step', step: 'f2' },
+      ]);
+    await expect.poll(lastHeight).toBeGreaterThan(100);
+    const frame = page.frameLocator('#f');
+    const closed = await lastHeight();
+    // Opening the weights grows what the content needs, past the frame's 700 px; closing them
+    // brings it back.
+    await frame.locator('summary', { hasText: 'Weights and gradients' }).click();
+    await expect.poll(lastHeight).toBeGreaterThan(Math.max(closed, 700) + 100);
+    await frame.locator('summary', { hasText: 'Weights and gradients' }).click();
+    await expect.poll(lastHeight).toBe(closed);
+    // A host that sets the frame to each reported height (as the docs' snippet does) comes to
+    // rest at a height where nothing in the stage column scrolls, and it does not grow on and on
+    // (the frame does not report its own new viewport back).
+    await frame.locator('summary', { hasText: 'Weights and gradients' }).click();
+    await expect.poll(lastHeight).toBeGreaterThan(800);
+    const app = page.frame({ url: /embed=1/ })!;
+    const follow = async () => {
+      const h = await lastHeight();
+      await page.locator('#f').evaluate((f, h) => ((f as HTMLElement).style.height = `${h}px`), h);
+      const overflow = await app.evaluate(() => {
+        const c = document.querySelector('.stage-column')!;
+        return c.scrollHeight - c.clientHeight;
+      });
+      return overflow <= 1 && (await lastHeight()) === h;
+    };
+    await expect.poll(follow).toBe(true);
+    expect(await lastHeight()).toBeLessThan(2400);
+  });
+
+  test('a lesson in a frame: step messages name the lesson step, a long step grows it', async ({
+    page,
+    baseURL,
+  }) => {
+    await hostPage(page, baseURL!, 'embed=1&lesson=12');
+    const frame = page.frameLocator('#f');
+    await expect(frame.getByRole('region', { name: 'Lesson' })).toHaveAttribute(
+      'data-ready',
+      'true',
+    );
+    await expect
+      .poll(async () => (await messages(page)).filter((m) => m.type === 'step').at(-1))
+      .toEqual({ source: 'unrolled', type: 'step', step: 'b21', lesson: 12 });
+    await expect
+      .poll(async () =>
+        (await messages(page))
+          .filter((m) => m.type === 'resize')
+          .map((m) => Number(m.height))
+          .at(-1),
+      )
+      .toBeGreaterThan(700);
+  });
+
   // Issue 7.9: a lecture page's frame shows the stage, the transport and the current equation,
   // and the height the app reports does not jump as it steps.
   for (const size of [

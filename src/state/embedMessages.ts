@@ -17,7 +17,8 @@ export type InboundMessage = z.infer<typeof inboundMessage>;
 
 export type OutboundMessage =
   | { source: 'unrolled'; type: 'ready'; version: 1 }
-  | { source: 'unrolled'; type: 'step'; step: string }
+  /** `lesson`: the lesson step (1-based, as `lesson=N`) when a lesson is open. */
+  | { source: 'unrolled'; type: 'step'; step: string; lesson?: number }
   | { source: 'unrolled'; type: 'resize'; height: number };
 
 export function parseInbound(data: unknown): InboundMessage | null {

@@ -2,9 +2,11 @@ import { useEffect } from 'react';
 import { useStore } from '../../state/store';
 import { cursorLabel } from '../../core/cursor';
 import { parseInbound, type OutboundMessage } from '../../state/embedMessages';
+import { contentHeight } from './contentHeight';
 
 // The postMessage bridge of an embedded explorer: tells the parent when it is ready, every
-// cursor change and its content height; obeys setStep / play / pause from the parent only.
+// cursor change (with the lesson step when a lesson is open, and once at the start, so a frame
+// opened at step=f2 says so) and the height its content needs; obeys setStep / play / pause from the parent only.
 
 function post(msg: OutboundMessage, origin: string | null) {
   window.parent.postMessage(msg, origin ?? '*');
@@ -57,26 +59,52 @@ export function useEmbedBridge(): void {
     if (!embed || !ready || !parentReachable(parentOrigin)) return;
     post({ source: 'unrolled', type: 'ready', version: 1 }, parentOrigin);
     let lastStep = '';
-    const unsubscribe = useStore.subscribe((s) => {
+    const postStep = () => {
+      const s = useStore.getState();
       if (!s.result) return;
       const step = cursorLabel(s.cursor, s.result.trace.T);
-      if (step !== lastStep) {
-        lastStep = step;
-        post({ source: 'unrolled', type: 'step', step }, parentOrigin);
+      const msg: OutboundMessage =
+        s.lesson > 0
+          ? { source: 'unrolled', type: 'step', step, lesson: s.lesson }
+          : { source: 'unrolled', type: 'step', step };
+      const key = JSON.stringify(msg);
+      if (key !== lastStep) {
+        lastStep = key;
+        post(msg, parentOrigin);
       }
-    });
+    };
+    postStep();
+    const unsubscribe = useStore.subscribe(postStep);
     let lastHeight = 0;
-    const observer = new ResizeObserver(() => {
-      const height = Math.ceil(document.documentElement.scrollHeight);
+    const measure = () => {
+      const height = contentHeight();
       if (height !== lastHeight) {
         lastHeight = height;
         post({ source: 'unrolled', type: 'resize', height }, parentOrigin);
       }
+    };
+    // The page, the stage column and each part in it (the weights open, a lesson loads): a
+    // part's own size change does not resize a column that scrolls.
+    const observer = new ResizeObserver(measure);
+    const observeColumn = () => {
+      observer.disconnect();
+      observer.observe(document.body);
+      const column = document.querySelector('.stage-column');
+      if (!column) return;
+      observer.observe(column);
+      for (const child of column.children) observer.observe(child);
+    };
+    observeColumn();
+    const column = document.querySelector('.stage-column');
+    const mutations = new MutationObserver(() => {
+      observeColumn();
+      measure();
     });
-    observer.observe(document.body);
+    if (column) mutations.observe(column, { childList: true });
     return () => {
       unsubscribe();
       observer.disconnect();
+      mutations.disconnect();
     };
   }, [embed, ready, parentOrigin]);
 }
