@@ -33,8 +33,13 @@ const src = new URL(base);
 src.search = query.toString();
 frame.src = src.href;
 
+// In a strict sandbox (sandbox="allow-scripts" without allow-same-origin) the explorer's origin
+// is opaque: it speaks from "null" and is reached only with "*" (docs/embedding.md).
+const opaque = frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-same-origin');
+const appOrigin = opaque ? 'null' : base.origin;
+
 function send(message) {
-  frame.contentWindow?.postMessage({ target: 'unrolled', ...message }, base.origin);
+  frame.contentWindow?.postMessage({ target: 'unrolled', ...message }, opaque ? '*' : appOrigin);
 }
 
 function note(message) {
@@ -47,7 +52,7 @@ function note(message) {
 
 window.addEventListener('message', (e) => {
   // Only the framed explorer, from its own origin, is heard.
-  if (e.source !== frame.contentWindow || e.origin !== base.origin) return;
+  if (e.source !== frame.contentWindow || e.origin !== appOrigin) return;
   const m = e.data;
   if (!m || m.source !== 'unrolled') return;
   note(m);
