@@ -33,6 +33,18 @@ beforeEach(async () => {
 });
 
 describe('goTo', () => {
+  it('joining a computation in flight resolves once its result is there, with the step', async () => {
+    const fresh = createAppStore();
+    const first = fresh.getState().goTo({ config: { text: 'abcab' } });
+    // The same request while the first computes (a lesson step opened by the link's own URL).
+    const joined = await fresh.getState().goTo({ config: { text: 'abcab' }, step: 'f2' });
+    expect(joined).toEqual({ ok: true });
+    expect(fresh.getState().result).not.toBeNull();
+    const s = fresh.getState();
+    expect(cursorLabel(s.cursor, s.result!.trace.T)).toBe('f2');
+    await first;
+  });
+
   it('computes, then commits the scenario, the cursor and the view together', () => {
     const s = store.getState();
     expect(s.result!.trace.T).toBe(4);

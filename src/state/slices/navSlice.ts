@@ -94,98 +94,113 @@ async function compute(req: ExploreRequest): Promise<ExploreResponse | null> {
   }
 }
 
-export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, get) => ({
-  request: null,
-  pending: null,
-  goTo: async (target, options = {}) => {
-    const s = get();
-    const base = s.pending ?? s;
-    const config = { ...base.config, ...target.config };
-    const source = target.source ?? base.source;
-    const req = exploreRequest(config, source);
-    const step = target.step !== undefined && isCursorLabel(target.step) ? target.step : undefined;
-    const labelNow = (st: AppState) =>
-      st.result ? cursorLabel(st.cursor, st.result.trace.T) : null;
+export const createNavSlice: StateCreator<AppState, [], [], NavSlice> = (set, get) => {
+  // The change being computed: a goTo that joins it resolves when it does (not before the
+  // trace it waits for is there: the lesson reads the result as soon as its goTo resolves).
+  let inFlight: Promise<GoToOutcome> | null = null;
+  return {
+    request: null,
+    pending: null,
+    goTo: async (target, options = {}) => {
+      const s = get();
+      const base = s.pending ?? s;
+      const config = { ...base.config, ...target.config };
+      const source = target.source ?? base.source;
+      const req = exploreRequest(config, source);
+      const step =
+        target.step !== undefined && isCursorLabel(target.step) ? target.step : undefined;
+      const labelNow = (st: AppState) =>
+        st.result ? cursorLabel(st.cursor, st.result.trace.T) : null;
 
-    if (s.result && !s.pending && sameRequest(s.request, req)) {
-      // Nothing to compute (a step, a view, the notation): commit at once.
-      const label = step ?? labelNow(s) ?? '0';
-      const { cursor, notice } = place(label, s.result.trace.T);
-      set({
-        config,
-        source,
-        view: target.view ?? s.view,
-        cursor,
-        notices: notice ? [...s.notices, notice] : s.notices,
-      });
-      return { ok: true };
-    }
-    if (s.pending && sameRequest(s.pending.request, req)) {
-      // The change in flight computes this already: the step and view wait for its answer.
-      set({
-        pending: { config, source, request: s.pending.request },
-        ...(step ? { pendingStep: step } : {}),
-        ...(target.view ? { view: target.view } : {}),
-      });
-      return { ok: true };
-    }
+      if (s.result && !s.pending && sameRequest(s.request, req)) {
+        // Nothing to compute (a step, a view, the notation): commit at once.
+        const label = step ?? labelNow(s) ?? '0';
+        const { cursor, notice } = place(label, s.result.trace.T);
+        set({
+          config,
+          source,
+          view: target.view ?? s.view,
+          cursor,
+          notices: notice ? [...s.notices, notice] : s.notices,
+        });
+        return { ok: true };
+      }
+      if (s.pending && sameRequest(s.pending.request, req)) {
+        // The change in flight computes this already: the step and view wait for its answer.
+        set({
+          pending: { config, source, request: s.pending.request },
+          ...(step ? { pendingStep: step } : {}),
+          ...(target.view ? { view: target.view } : {}),
+        });
+        return inFlight ?? { ok: true };
+      }
 
-    const id = s.requestId + 1;
-    set({
-      requestId: id,
-      status: 'computing',
-      pending: { config, source, request: req },
-      pendingStep: step ?? s.pendingStep,
-    });
-    const res = await compute(req);
-    const now = get();
-    if (res === null || now.requestId !== id)
-      return { ok: false, cancelled: true, error: 'superseded by a newer change' };
-    if (!res.ok) {
-      set(
-        options.refuseWhole
-          ? { status: now.result ? 'ready' : 'error', pending: null, pendingStep: null }
-          : {
-              status: now.result ? 'ready' : 'error',
-              error: res.error,
-              pending: null,
-              pendingStep: null,
-            },
-      );
-      return res;
-    }
-    const T = res.value.trace.T;
-    const label = now.pendingStep ?? labelNow(now) ?? '0';
-    const { cursor, notice } = place(label, T);
-    // Choices that did not change the request (the notation) may have moved on meanwhile.
-    const committed = now.pending ?? { config, source };
-    // A preset or a file brings its own cell (and keep rates): the choices show the ones in use.
-    const cell = cellOf(res.value.trace);
-    // Typed text keeps the rates as typed (one for all stays one); a file's are the file's.
-    const fileKeep = committed.source.kind !== 'text' ? res.value.trace.leaky?.keep : undefined;
-    const keep = fileKeep
-      ? fileKeep.every((k) => k === fileKeep[0])
-        ? [fileKeep[0]]
-        : Array.from(fileKeep)
-      : null;
-    const inUse =
-      committed.config.cell === cell && (!keep || String(keep) === String(committed.config.keep))
-        ? committed.config
-        : { ...committed.config, cell, ...(keep ? { keep } : {}) };
-    set({
-      config: inUse,
-      source: committed.source,
-      // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
-      view: target.view ?? now.view,
-      request: req,
-      result: res.value,
-      status: 'ready',
-      error: null,
-      pending: null,
-      pendingStep: null,
-      cursor,
-      notices: notice ? [...now.notices, notice] : now.notices,
-    });
-    return { ok: true };
-  },
-});
+      const id = s.requestId + 1;
+      set({
+        requestId: id,
+        status: 'computing',
+        pending: { config, source, request: req },
+        pendingStep: step ?? s.pendingStep,
+      });
+      const finish = async (): Promise<GoToOutcome> => {
+        const res = await compute(req);
+        const now = get();
+        if (res === null || now.requestId !== id)
+          return { ok: false, cancelled: true, error: 'superseded by a newer change' };
+        if (!res.ok) {
+          set(
+            options.refuseWhole
+              ? { status: now.result ? 'ready' : 'error', pending: null, pendingStep: null }
+              : {
+                  status: now.result ? 'ready' : 'error',
+                  error: res.error,
+                  pending: null,
+                  pendingStep: null,
+                },
+          );
+          return res;
+        }
+        const T = res.value.trace.T;
+        const label = now.pendingStep ?? labelNow(now) ?? '0';
+        const { cursor, notice } = place(label, T);
+        // Choices that did not change the request (the notation) may have moved on meanwhile.
+        const committed = now.pending ?? { config, source };
+        // A preset or a file brings its own cell (and keep rates): the choices show the ones in use.
+        const cell = cellOf(res.value.trace);
+        // Typed text keeps the rates as typed (one for all stays one); a file's are the file's.
+        const fileKeep = committed.source.kind !== 'text' ? res.value.trace.leaky?.keep : undefined;
+        const keep = fileKeep
+          ? fileKeep.every((k) => k === fileKeep[0])
+            ? [fileKeep[0]]
+            : Array.from(fileKeep)
+          : null;
+        const inUse =
+          committed.config.cell === cell &&
+          (!keep || String(keep) === String(committed.config.keep))
+            ? committed.config
+            : { ...committed.config, cell, ...(keep ? { keep } : {}) };
+        set({
+          config: inUse,
+          source: committed.source,
+          // A view asked for with this change; otherwise whatever the user has chosen meanwhile.
+          view: target.view ?? now.view,
+          request: req,
+          result: res.value,
+          status: 'ready',
+          error: null,
+          pending: null,
+          pendingStep: null,
+          cursor,
+          notices: notice ? [...now.notices, notice] : now.notices,
+        });
+        return { ok: true };
+      };
+      const run = finish();
+      inFlight = run;
+      void run.finally(() => {
+        if (inFlight === run) inFlight = null;
+      });
+      return run;
+    },
+  };
+};
