@@ -216,16 +216,16 @@ const EQ_ZOOM_MIN = 0.7;
 /**
  * Fits the derivation's blocks to their column, measured at zoom 1: all of each block if they
  * fit (zoomed down to EQ_ZOOM_MIN at most), else the last blocks show their general form only
- * (the numbers are in the notes' picture and the desk's view), one at a time from the end; only
- * a formula too wide for the column zooms further. Returns the zoom; marks the blocks.
+ * (the numbers are on the desk's screen), one at a time from the end, and if that is not enough
+ * the last ones are left out; only a formula too wide for the column zooms further. Returns
+ * the zoom; marks the blocks.
  */
 function derivationFit(panel: HTMLElement, list: HTMLElement): number {
   const root = document.documentElement;
   root.style.setProperty('--derivation-zoom', '1');
-  const blocks = [...list.querySelectorAll<HTMLElement>('.eq-block')].filter(
-    (b) => b.getClientRects().length > 0,
-  );
-  for (const b of blocks) delete b.dataset.present;
+  const all = [...list.querySelectorAll<HTMLElement>('.eq-block')];
+  for (const b of all) delete b.dataset.present;
+  const blocks = all.filter((b) => b.getClientRects().length > 0);
   const room = () => {
     const r = panel.getBoundingClientRect();
     const pad = parseFloat(getComputedStyle(panel).paddingBottom) || 0;
@@ -237,6 +237,11 @@ function derivationFit(panel: HTMLElement, list: HTMLElement): number {
   let fit = room();
   for (let i = blocks.length - 1; i >= 0 && fit < EQ_ZOOM_MIN; i--) {
     blocks[i].dataset.present = 'general';
+    fit = room();
+  }
+  // Still too many (the cursor's own blocks standing in for the step's): the first ones only.
+  for (let i = blocks.length - 1; i > 0 && fit < EQ_ZOOM_MIN; i--) {
+    blocks[i].dataset.present = 'none';
     fit = room();
   }
   // A formula wider than the column shrinks on its own (the others keep their size); measured
@@ -272,8 +277,14 @@ function StepLayout({ lesson }: { lesson: number }) {
     return () => document.documentElement.removeAttribute('data-present-layout');
   }, [layout]);
   if (!step?.equations) return null;
-  const keep = step.equations.map((id) => `:not([data-block="${CSS.escape(id)}"])`).join('');
-  return <style>{`.app.presenting .derivation .eq-block${keep} { display: none; }`}</style>;
+  // Only where the cursor has them: before the update, the update's blocks do not exist yet,
+  // and the cursor's own blocks stand in for them.
+  const ids = step.equations.map((id) => `[data-block="${CSS.escape(id)}"]`);
+  const keep = ids.map((id) => `:not(${id})`).join('');
+  const has = ids.map((id) => `> ${id}`).join(', ');
+  return (
+    <style>{`.app.presenting .derivation .eq-list:has(${has}) > .eq-block${keep} { display: none; }`}</style>
+  );
 }
 
 export default function Presenter() {
