@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './fixtures';
+import { textSizes } from './textSizes';
 
 // Story: a lecturer presents the whole lesson with a clicker on a 1280 × 720 and a 1920 × 1080
 // projector. A clicker cannot scroll, so every lesson step fits the screen: neither the page nor
@@ -65,10 +66,13 @@ for (const size of [
     test('every lesson step fits the screen in presenter mode, with what it needs', async ({
       page,
     }) => {
+      // Some 27 positions, each measured: longer than one ordinary story.
+      test.setTimeout(240_000);
       await page.goto('/?present=1&lesson=1');
       const lesson = page.getByRole('region', { name: 'Lesson' });
       const progress = page.locator('.presenter-progress');
       const seen = new Set<number>();
+      const small: string[] = [];
       // The clicker only: PageDown from step 1 to the end of step 14, every position checked.
       for (let press = 0; press < 80; press++) {
         await expect(lesson).toHaveAttribute('data-ready', 'true');
@@ -78,7 +82,10 @@ for (const size of [
         await expect(page.locator('html')).toHaveAttribute('data-present-layout', /./);
         const layout = await page.locator('html').getAttribute('data-present-layout');
         const derivation = page.getByRole('region', { name: 'Derivation' });
-        if (layout?.endsWith('derivation')) {
+        // (The cell-state step gives the block's room to its charts once its answer is out.)
+        const answered = (await page.locator('.lesson-predict[data-answered="true"]').count()) > 0;
+        const blocks = layout === 'derivation' || (layout === 'aside-derivation' && !answered);
+        if (blocks) {
           await expect(derivation).toHaveAttribute('aria-busy', 'false');
           await expect(derivation.locator('.eq-block:visible .katex').first()).toBeVisible();
         } else await expect(derivation).toBeHidden();
@@ -88,8 +95,20 @@ for (const size of [
           expect(await onScreen(page, '.gs-stage'), `the graph, ${where}`).toBe(true);
         if (layout?.startsWith('aside') && (await page.locator('.lesson-chart').count()) > 0)
           expect(await onScreen(page, '.lesson-chart svg'), `the chart, ${where}`).toBe(true);
-        if (layout?.endsWith('derivation'))
+        if (blocks)
           expect(await onScreen(page, '.eq-block:visible'), `the blocks, ${where}`).toBe(true);
+        // Every label at least 24 px (a formula too wide for its column may be smaller).
+        const sizes = await textSizes(page, [
+          '[aria-label="Network graph"]',
+          '[aria-label="Derivation"]',
+          '[aria-label="Lesson"]',
+          '[aria-label="Presenter"]',
+        ]);
+        small.push(
+          ...sizes
+            .filter((t) => t.px < 23.95)
+            .map((t) => `${where}: ${t.text} ${t.px.toFixed(1)} px`),
+        );
         const before = await position(page);
         await page.keyboard.press('PageDown');
         const moved = async () => (await position(page)) !== before;
@@ -98,6 +117,7 @@ for (const size of [
           if (!(await moved())) break;
         } else await expect.poll(moved, { message: `PageDown moves on from ${where}` }).toBe(true);
       }
+      expect(small).toEqual([]);
       expect([...seen].sort((a, b) => a - b)).toEqual(
         Array.from({ length: LESSON_STEPS }, (_, i) => i + 1),
       );

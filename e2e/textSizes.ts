@@ -2,7 +2,8 @@ import type { Page } from './fixtures';
 
 // The rendered size of every visible piece of text inside some regions: the computed font size,
 // times the scale of an SVG's transform for SVG text. KaTeX is measured at its formula's base
-// size (`.katex`), not at each sub- or superscript.
+// size (`.katex`), not at each sub- or superscript. CSS zoom counts: an HTML element's size is
+// times its effective zoom (`currentCSSZoom`); an SVG element's screen CTM includes it.
 
 export interface TextSize {
   text: string;
@@ -27,7 +28,7 @@ export async function textSizes(page: Page, selectors: string[]): Promise<TextSi
         const m = (el as SVGGraphicsElement).getScreenCTM?.();
         return m ? px * Math.hypot(m.a, m.b) : px;
       }
-      return px;
+      return px * ((el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1);
     };
     for (const sel of sels) {
       for (const root of document.querySelectorAll(sel)) {

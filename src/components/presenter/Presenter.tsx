@@ -170,8 +170,13 @@ function useGraphFit() {
       const panel = document.querySelector<HTMLElement>('.app.presenting .derivation');
       const list = panel?.querySelector<HTMLElement>('.eq-list');
       if (!panel || !list || panel.getClientRects().length === 0) return;
-      const z = derivationFit(panel, list);
+      let z = derivationFit(panel, list);
       root.style.setProperty('--derivation-zoom', String(z));
+      // Measured at zoom 1, laid out at z: rounding may leave a few pixels over; take them off.
+      for (let i = 0; i < 10 && panel.scrollHeight > panel.clientHeight + 1 && z > 0.5; i++) {
+        z *= 0.98;
+        root.style.setProperty('--derivation-zoom', String(z));
+      }
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -210,8 +215,8 @@ function useGraphFit() {
   }, []);
 }
 
-/** Below this zoom the derivation's formulas (35 px at zoom 1) would be under 24 px. */
-const EQ_ZOOM_MIN = 0.7;
+/** Below this zoom the derivation's titles (29 px at zoom 1) would be under 24 px. */
+const EQ_ZOOM_MIN = 0.83;
 
 /**
  * Fits the derivation's blocks to their column, measured at zoom 1: all of each block if they

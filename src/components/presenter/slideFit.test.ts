@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRAPH_ZOOM_MAX, nextGraphZoom, slideBox } from './slideFit';
+import { CHAIN_ZOOM_MAX, GRAPH_ZOOM_MAX, nextGraphZoom, slideBox } from './slideFit';
 
 describe('slideBox', () => {
   it('is the design size at 1280 × 720, and zoomed 1.5 × at 1920 × 1080', () => {
@@ -23,17 +23,25 @@ describe('nextGraphZoom', () => {
       nextGraphZoom(1, { width: 800, height: 600 }, { width: 400, height: 400 }, false),
     ).toBeCloseTo(1.5);
   });
-  it('counts only heights for a chain, which is as wide as its room', () => {
+  it('counts only heights for a chain, which is as wide as its room, up to 1.6 ×', () => {
+    expect(
+      nextGraphZoom(1, { width: 800, height: 600 }, { width: 800, height: 400 }, true),
+    ).toBeCloseTo(1.5);
     expect(
       nextGraphZoom(1, { width: 800, height: 600 }, { width: 800, height: 300 }, true),
-    ).toBeCloseTo(2);
+    ).toBeCloseTo(CHAIN_ZOOM_MAX);
   });
   it('works from the current zoom (the sizes are measured at it)', () => {
     expect(
-      nextGraphZoom(2, { width: 800, height: 600 }, { width: 800, height: 400 }, true),
+      nextGraphZoom(2, { width: 800, height: 600 }, { width: 400, height: 400 }, false),
     ).toBeCloseTo(3);
   });
-  it('is bounded, and ignores changes under 2 %', () => {
+  it('shrinks by any amount, so nothing is cut', () => {
+    expect(nextGraphZoom(1, { width: 800, height: 495 }, { width: 800, height: 500 }, true)).toBe(
+      0.99,
+    );
+  });
+  it('is bounded, and ignores growing by under 2 %', () => {
     expect(nextGraphZoom(1, { width: 9000, height: 9000 }, { width: 10, height: 10 }, false)).toBe(
       GRAPH_ZOOM_MAX,
     );

@@ -22,16 +22,18 @@ export function slideBox(vw: number, vh: number): SlideBox {
   return { zoom, width: vw / zoom, height: vh / zoom };
 }
 
-/** The graph's zoom bounds: never smaller than 60 %, never more than 3 × its natural size. */
+/** The graph's zoom bounds: never smaller than 60 %, never more than 3 × its natural size; a
+ * chain at most 1.6 ×, or a short one would run off the side of its room. */
 export const GRAPH_ZOOM_MIN = 0.6;
 export const GRAPH_ZOOM_MAX = 3;
+export const CHAIN_ZOOM_MAX = 1.6;
 
 /**
  * The graph's next zoom, from its current one and what it measures on screen now: the room it
  * has (`room`) and the size its drawing takes (`drawn`), both at the current zoom. A chain
- * (`fillsWidth`) is as wide as the room at any zoom, so only the heights count. Changes under
- * 2 % are ignored: the chain's geometry depends on its width, and a zoom that chased each
- * pixel could swing back and forth.
+ * (`fillsWidth`) is as wide as the room at any zoom, so only the heights count. Growing by
+ * under 2 % is ignored: the chain's geometry depends on its width, and a zoom that chased each
+ * pixel up could swing back and forth; shrinking is never ignored.
  */
 export function nextGraphZoom(
   current: number,
@@ -42,6 +44,9 @@ export function nextGraphZoom(
   if (!(drawn.height > 0) || !(room.height > 0) || !(drawn.width > 0)) return current;
   const byHeight = room.height / drawn.height;
   const factor = fillsWidth ? byHeight : Math.min(byHeight, room.width / drawn.width);
-  const next = Math.max(GRAPH_ZOOM_MIN, Math.min(GRAPH_ZOOM_MAX, current * factor));
-  return Math.abs(next - current) / current < 0.02 ? current : next;
+  const max = fillsWidth ? CHAIN_ZOOM_MAX : GRAPH_ZOOM_MAX;
+  const next = Math.max(GRAPH_ZOOM_MIN, Math.min(max, current * factor));
+  // Too big is always put right (a pixel over would be cut); growing waits for 2 %.
+  if (next < current) return current - next > 1e-4 ? next : current;
+  return (next - current) / current < 0.02 ? current : next;
 }
