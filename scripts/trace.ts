@@ -1,5 +1,6 @@
 // npm run -s trace -- FILE   (or - for standard input): prints the trace of a scenario as JSON.
 //   --format latex       the worked example as a standalone LaTeX document instead
+//   --format latex-fragment  the same without a preamble, to \input into notes of one's own
 //   --notation wxh       W_xh, W_hh, W_hy, b_h, b_y, h_t (default uvw: U, W, V, b, c, s_t)
 //   --step b2            LaTeX: this cursor position only (default: every position, 0 … update)
 //   --lr 0.1             LaTeX: the learning rate of the update step (default 0.1, the app's)
@@ -10,16 +11,16 @@ import { descend } from '../src/core/explore';
 import { cursorCount, parseCursorLabel } from '../src/core/cursor';
 import { CHOICES, NOTATION_NAMES, inBounds, type NotationName } from '../src/core/model';
 import { traceJsonText } from '../src/export/traceJson';
-import { latexDocument } from '../src/export/latex';
+import { latexDocument, latexFragment } from '../src/export/latex';
 import { loadGatedEquations } from '../src/content/equations';
 
 const USAGE =
   'usage: npm run -s trace -- FILE   (FILE or - for standard input)' +
-  ' [--format json|latex] [--notation uvw|wxh] [--step STEP] [--lr N]\n';
+  ' [--format json|latex|latex-fragment] [--notation uvw|wxh] [--step STEP] [--lr N]\n';
 
 interface Options {
   file: string;
-  format: 'json' | 'latex';
+  format: 'json' | 'latex' | 'latex-fragment';
   notation: NotationName;
   step: string | null;
   lr: number;
@@ -42,7 +43,7 @@ function parseArgs(argv: string[]): Options | string {
     }
     const v = argv[++i];
     if (v === undefined) return `${a}: needs a value`;
-    if (a === '--format' && (v === 'json' || v === 'latex')) o.format = v;
+    if (a === '--format' && (v === 'json' || v === 'latex' || v === 'latex-fragment')) o.format = v;
     else if (a === '--notation' && (NOTATION_NAMES as string[]).includes(v))
       o.notation = v as NotationName;
     else if (a === '--step') o.step = v;
@@ -103,8 +104,9 @@ async function main(argv: string[]): Promise<number> {
   // The update step, as the app computes it (core/explore.ts): θ − α∇L, and the new loss.
   const params = descend(scenario.params, trace.grads, opts.lr);
   const after = computeTrace({ ...scenario, params });
+  const write = opts.format === 'latex-fragment' ? latexFragment : latexDocument;
   process.stdout.write(
-    latexDocument({
+    write({
       trace,
       scenario,
       labels: scenario.symbols ?? null,

@@ -1,14 +1,14 @@
 import { useStore } from '../state/store';
 import { cursorLabel } from '../core/cursor';
 import { graphSvg, svgToPng } from './graphSvg';
-import { latexDocument } from './latex';
+import { latexDocument, latexFragment } from './latex';
 import { loadGatedEquations } from '../content/equations';
 import { traceJsonText } from './traceJson';
 
 // The exports of the `Download…` menu (loaded on demand): the graph as SVG or PNG, the trace
 // as JSON, the worked example of this step as LaTeX. Every one follows the notation chosen.
 
-export type ExportKind = 'svg' | 'png' | 'trace' | 'latex';
+export type ExportKind = 'svg' | 'png' | 'trace' | 'latex' | 'latex-fragment';
 
 function save(blob: Blob, name: string): string {
   const url = URL.createObjectURL(blob);
@@ -45,10 +45,12 @@ export async function exportAs(kind: ExportKind): Promise<string> {
         new Blob([traceJsonText(trace, notation)], { type: 'application/json' }),
         'unrolled-trace.json',
       );
-    case 'latex': {
+    case 'latex':
+    case 'latex-fragment': {
       // A gated cell's equations load on demand (the panel may not have asked for them yet).
       if (trace.gated) await loadGatedEquations();
-      const tex = latexDocument({
+      const write = kind === 'latex' ? latexDocument : latexFragment;
+      const tex = write({
         trace,
         scenario: res.scenario,
         labels: res.labels,
@@ -57,7 +59,8 @@ export async function exportAs(kind: ExportKind): Promise<string> {
         updated: res.updated,
         cursors: [s.cursor],
       });
-      return save(new Blob([tex], { type: 'application/x-tex' }), `unrolled-${step}.tex`);
+      const name = kind === 'latex' ? `unrolled-${step}.tex` : `unrolled-${step}-fragment.tex`;
+      return save(new Blob([tex], { type: 'application/x-tex' }), name);
     }
   }
 }

@@ -1,13 +1,22 @@
-import { ACTIVATIONS, LOSSES, NOTATIONS, type NotationName } from '../core/model';
+import {
+  ACTIVATIONS,
+  CELLS,
+  LOSSES,
+  NOTATIONS,
+  PARAM_NAMES,
+  paramShape,
+  type NotationName,
+} from '../core/model';
 import { cursorHeading } from '../core/cursor';
 import type { Params, Scenario, Trace } from '../core/types';
 import { buildEquations } from '../content/equations';
-import { TEXT_ESCAPES, texNum } from '../content/equationsFormat';
+import { TEXT_ESCAPES, matrix, texNum } from '../content/equationsFormat';
 
 // The worked example as a standalone LaTeX document: the blocks of the derivation panel, built
 // by the same function (content/equations.ts) without colours or HTML classes, for one cursor
 // position (the app) or for every one (the command line). It must compile with pdflatex and
-// amsmath alone, so the few commands of the panel outside amsmath are rewritten here.
+// amsmath alone, so the few commands of the panel outside amsmath are rewritten here. The
+// fragment is the same body without the preamble, to \input into notes of one's own.
 
 export interface LatexInput {
   trace: Trace;
@@ -96,23 +105,49 @@ const PREAMBLE = [
   '\\setlength{\\parskip}{4pt}',
 ];
 
-/** The document. Every equation is a display `\[ … \]` on lines of its own. */
-export function latexDocument(inp: LatexInput): string {
+/** The cell's name and words, from its declaration (model.ts). */
+function cellWords(tr: LatexInput['trace'], notation: NotationName): string {
+  const cell = CELLS[tr.cell ?? 'rnn'];
+  const decl = NOTATIONS[notation];
+  const parts = cell.hasActivation
+    ? [`activation ${latexText(ACTIVATIONS[tr.activation].label)}`]
+    : [`gates: ${latexText(cell.gates.map((g) => g.words).join(', '))}`];
+  if (cell.cellState)
+    parts.push(`${latexText(cell.cellState.words)} $\\mathbf{${decl.cellState}}_t$`);
+  return `${latexText(cell.label)}; ${parts.join('; ')}`;
+}
+
+/** The weights of the example, as numbers, so that each step's products can be checked. */
+function parameterLines(inp: LatexInput): string[] {
+  const { params } = inp.scenario;
+  const decl = NOTATIONS[inp.notation];
+  const lines = ['\\subsubsection*{The parameters of this example}', ''];
+  for (const p of PARAM_NAMES) {
+    const [R, C] = paramShape(p, params);
+    lines.push('\\[', latexMath(`${decl.params[p].tex} = ${matrix(params[p], 0, R, C)}`), '\\]');
+  }
+  lines.push('');
+  return lines;
+}
+
+/**
+ * The body: the example's words and parameters, then each cursor's blocks. "With the numbers
+ * of this step:" and its equation are kept on one page (a minipage), and the general form
+ * asks not to be parted from them.
+ */
+function latexBody(inp: LatexInput): string[] {
   const { trace: tr, notation } = inp;
   const decl = NOTATIONS[notation];
   const names = Object.values(decl.params)
     .map((p) => `$${p.tex}$`)
     .join(', ');
   const lines = [
-    '% The worked example of Unrolled: a vanilla RNN and backpropagation through time.',
-    '% Generated; compiles with pdflatex and amsmath alone.',
-    ...PREAMBLE,
-    '\\begin{document}',
-    '\\section*{A vanilla RNN, unrolled: the worked example}',
-    `Activation ${latexText(ACTIVATIONS[tr.activation].label)}, loss ${latexText(LOSSES[tr.lossName].label)}; ` +
+    `\\section*{${latexText(CELLS[tr.cell ?? 'rnn'].label)}, unrolled: the worked example}`,
+    `${cellWords(tr, notation)}, loss ${latexText(LOSSES[tr.lossName].label)}; ` +
       `$T = ${tr.T}$ steps, $H = ${tr.H}$ hidden units, $D = ${tr.D}$ inputs, $K = ${tr.K}$ outputs; ` +
       `learning rate $\\alpha = ${texNum(inp.lr)}$. Parameters ${names}, hidden state $\\mathbf{${decl.state}}_t$.`,
     '',
+    ...parameterLines(inp),
   ];
   for (const cursor of inp.cursors) {
     lines.push(`\\subsection*{${latexText(cursorHeading(cursor, tr.T, inp.lr))}}`, '');
@@ -130,16 +165,42 @@ export function latexDocument(inp: LatexInput): string {
         '\\[',
         latexMath(b.general),
         '\\]',
+        '\\nopagebreak',
+        '\\begin{minipage}{\\linewidth}',
         'With the numbers of this step:',
         '\\[',
         latexMath(b.substituted),
         '\\]',
+        '\\end{minipage}',
         '',
       );
     }
   }
-  lines.push('\\end{document}', '');
-  return lines.join('\n');
+  return lines;
+}
+
+/** The document. Every equation is a display `\[ … \]` on lines of its own. */
+export function latexDocument(inp: LatexInput): string {
+  const cell = CELLS[inp.trace.cell ?? 'rnn'].label;
+  return [
+    `% The worked example of Unrolled: ${latexText(cell)} and backpropagation through time.`,
+    '% Generated; compiles with pdflatex and amsmath alone.',
+    ...PREAMBLE,
+    '\\begin{document}',
+    ...latexBody(inp),
+    '\\end{document}',
+    '',
+  ].join('\n');
+}
+
+/** The same body without a preamble, for `\input{…}` into a document that loads amsmath. */
+export function latexFragment(inp: LatexInput): string {
+  const cell = CELLS[inp.trace.cell ?? 'rnn'].label;
+  return [
+    `% The worked example of Unrolled: ${latexText(cell)} and backpropagation through time.`,
+    '% Generated. A fragment: \\input it into a document whose preamble loads amsmath.',
+    ...latexBody(inp),
+  ].join('\n');
 }
 
 /** The display equations of a document, in order (for tests and checks). */

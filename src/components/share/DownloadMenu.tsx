@@ -2,7 +2,7 @@ import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from '../../state/store';
 import type { ExportKind } from '../../export/exportActions';
 
-// `Download…`: a disclosure with the four exports of the contract. Closed, its buttons are out
+// `Download…`: a disclosure with the four exports of the contract (and the LaTeX fragment). Closed, its buttons are out
 // of the page (so the scenario file's `Export` stays the only button of that name); Escape or a
 // press outside closes it and focus returns to the toggle. Each export's code loads on use.
 
@@ -11,6 +11,7 @@ const ITEMS: [ExportKind, string, string][] = [
   ['png', 'Export PNG', 'the graph as shown, at twice its size'],
   ['trace', 'Export trace', 'every number, as JSON'],
   ['latex', 'Export LaTeX', 'this step’s worked example'],
+  ['latex-fragment', 'Export LaTeX fragment', 'the same, to \\input into your notes'],
 ];
 
 export function DownloadMenu() {
@@ -37,6 +38,10 @@ export function DownloadMenu() {
     try {
       const { exportAs } = await import('../../export/exportActions');
       setStatus(`Saved ${await exportAs(kind)}.`);
+      // Done: the menu closes and focus goes back to its toggle; the status under it says what
+      // was saved.
+      setOpen(false);
+      toggle.current?.focus();
     } catch (e) {
       setStatus(`Could not export: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -89,10 +94,11 @@ export function DownloadMenu() {
             </Fragment>
           ))}
         </div>
-        <p role="status" className="site-download-status">
-          {status}
-        </p>
       </div>
+      {/* Outside the panel: the menu closes after an export, and this says what was saved. */}
+      <p role="status" className="site-download-status">
+        {status}
+      </p>
     </div>
   );
 }
