@@ -190,3 +190,35 @@ test('the pointer hides when idle and comes back when moved; F toggles full scre
   await page.keyboard.press('F');
   await expect.poll(fullscreen).toBe(false);
 });
+
+test('the clicker as in reveal.js: back shows the previous step as it was left; Space, N, P and the arrows', async ({
+  page,
+}) => {
+  await openPresenting(page, { lesson: '5' });
+  const reveal = page.locator('.lesson-reveal');
+  // PageDown answers the prediction (and steps to where it shows), then walks the cursor.
+  await page.keyboard.press('PageDown');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(reveal).toContainText('The answer:');
+  // Space steps on like PageDown: it does not play past the step's own range.
+  await page.keyboard.press(' ');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await page.keyboard.press('n');
+  await expect(progress(page)).toHaveText('Lesson 6 / 14 · Forward, t = 3');
+  // Back from the start of step 6: step 5 as it was left, at t = 3 with its answer shown.
+  await page.keyboard.press('PageUp');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await expect(reveal).toContainText('The answer:');
+  await page.keyboard.press('ArrowUp');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(reveal).toContainText('The answer:');
+  await page.keyboard.press('ArrowDown');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await page.keyboard.press('p');
+  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  // What the lesson offers besides the clicker stays reachable; the desk's zoom controls do not
+  // go to the projector.
+  await expect(page.getByRole('button', { name: 'Spot the slip' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Whole sequence' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();
+});

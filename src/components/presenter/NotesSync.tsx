@@ -3,6 +3,7 @@ import { cursorLabel } from '../../core/cursor';
 import { useStore, type AppState } from '../../state/store';
 import { ownsKey } from '../controls/useKeyboard';
 import { openChannel, readMessage, type PresenterState } from './channel';
+import { presenterBack, presenterForward } from './navigate';
 import { openSpeakerNotes } from './openNotes';
 
 // The presenting window's side of the speaker-notes channel: it says where it is on every
@@ -39,11 +40,11 @@ export default function NotesSync() {
             send();
             break;
           case 'forward':
-            if (s.lesson > 0) s.lessonForward();
-            else s.stepForward();
+            presenterForward();
             break;
           case 'back':
-            if (s.lesson > 0) s.lessonBack();
+            if (s.presenting) presenterBack();
+            else if (s.lesson > 0) s.lessonBack();
             else s.stepBack();
             break;
           case 'lesson':

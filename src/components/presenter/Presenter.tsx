@@ -5,6 +5,7 @@ import { cursorTitle } from '../../core/cursor';
 import { selectCursor, selectT } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { ownsKey } from '../controls/useKeyboard';
+import { presenterBack, presenterForward } from './navigate';
 import { openSpeakerNotes } from './openNotes';
 import { nextGraphZoom, slideBox } from './slideFit';
 import './Presenter.css';
@@ -38,8 +39,25 @@ const NAVIGATION_KEYS = new Set([
   'P',
 ]);
 
+/** reveal.js's navigation keys in presenter mode: Space and N go on like PageDown; P goes back
+ * like PageUp; the arrows up and down as left and right. */
+const FORWARD_KEYS = new Set(['PageDown', 'ArrowRight', 'ArrowDown', ' ', 'n', 'N']);
+const BACK_KEYS = new Set(['PageUp', 'ArrowLeft', 'ArrowUp', 'p', 'P']);
+
 function usePresenterKeys() {
   useEffect(() => {
+    // Ahead of the transport's keys (capture phase): in presenter mode Space steps on, it does
+    // not play past the step, and back goes to the previous step as it was left.
+    const onNavKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
+      if (useStore.getState().blank) return;
+      if (ownsKey(e.target, e.key)) return;
+      if (FORWARD_KEYS.has(e.key)) {
+        if (!e.repeat || e.key !== ' ') presenterForward();
+      } else if (BACK_KEYS.has(e.key)) presenterBack();
+      else return;
+      e.preventDefault();
+    };
     // Capture phase, ahead of the transport's keys (useKeyboard.ts skips a prevented key).
     const onBlankKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || !useStore.getState().blank) return;
@@ -71,9 +89,11 @@ function usePresenterKeys() {
       e.preventDefault();
     };
     window.addEventListener('keydown', onBlankKey, true);
+    window.addEventListener('keydown', onNavKey, true);
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onBlankKey, true);
+      window.removeEventListener('keydown', onNavKey, true);
       window.removeEventListener('keydown', onKey);
     };
   }, []);
