@@ -135,12 +135,26 @@ test('speaker notes follow the main window, and drive it', async ({ page, contex
   await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   await expect(now.getByRole('heading')).toContainText('5 / 17');
   await expect(notes.getByTestId('notes-step')).toHaveText('f1');
+  // The narration with its maths typeset (no TeX source), the question and its answer.
+  await expect(now.locator('.notes-text .katex').first()).toBeVisible();
+  await expect(now.locator('.notes-text')).not.toContainText('$');
+  await expect(now.locator('.notes-predict')).toContainText('Ask: The first loss is known.');
+  await expect(now.locator('.notes-predict')).toContainText('Answer (not shown yet):');
+  // B pressed in the notes window blanks the projector, and brings it back.
+  await notes.bringToFront();
+  await notes.keyboard.press('b');
+  await expect(page.locator('html')).toHaveAttribute('data-blank', 'true');
+  await expect(now.locator('.notes-blank')).toBeVisible();
+  await notes.keyboard.press('.');
+  await expect(page.locator('html')).not.toHaveAttribute('data-blank', 'true');
+  await page.bringToFront();
 
   // A step in the notes window moves the main one: the clicker answers the prediction first.
   await notes.bringToFront();
   await notes.getByRole('button', { name: 'Forward' }).click();
   await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
   await expect(notes.getByTestId('notes-step')).toHaveText('f2');
+  await expect(now.locator('.notes-predict')).toContainText('Answer (shown):');
   await notes.keyboard.press('PageUp');
   await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   await notes.keyboard.press('PageUp');

@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import type { PredictionData } from '../../content/lesson/predictions';
+import { LESSON } from '../../content/lesson/steps';
+import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { cursorLabel } from '../../core/cursor';
 import { useStore, type AppState } from '../../state/store';
 import { ownsKey } from '../controls/useKeyboard';
@@ -10,18 +13,54 @@ import { openSpeakerNotes } from './openNotes';
 // change and obeys the notes window's clicker (forward, back, go to a lesson step). `S` opens
 // the notes window.
 
-function stateOf(s: AppState): PresenterState {
+/** The step's prediction and its answer, from the trace on screen (as the lesson's box asks). */
+function predictionOf(s: AppState): Pick<PresenterState, 'question' | 'answer' | 'revealed'> {
+  const step = s.lesson > 0 ? LESSON[s.lesson - 1] : null;
+  const p = step?.prediction;
+  const res = s.result;
+  if (!step || !p || !res || !s.lessonWalk) return {};
+  // The result may still be the previous step's while this one computes.
+  if ((res.trace.cell ?? 'rnn') !== (step.scenario.cell ?? 'rnn')) return {};
+  const data: PredictionData = {
+    trace: res.trace,
+    params: res.scenario.params,
+    updatedLoss: res.updated.loss,
+    vanilla: step.scenario.cell ? vanillaTwin(step.scenario) : null,
+  };
+  const a = p.answer(data);
+  const right = p.choices.find((c) => c.id === a.correct);
   return {
-    type: 'state',
-    lesson: s.lesson,
-    step: s.result ? cursorLabel(s.cursor, s.result.trace.T) : '0',
-    notation: s.config.notation,
+    question: p.question(data),
+    answer: `${right?.label ?? a.correct}. ${a.why}`,
+    revealed: s.lessonAnswer !== null,
+  };
+}
+
+/** The state message, with the prediction worked out again only when its inputs change. */
+function stateReader(): (s: AppState) => PresenterState {
+  let inputs: unknown[] = [];
+  let prediction: ReturnType<typeof predictionOf> = {};
+  return (s) => {
+    const now = [s.result, s.lesson, s.lessonWalk, s.lessonAnswer];
+    if (now.some((v, i) => v !== inputs[i])) {
+      inputs = now;
+      prediction = predictionOf(s);
+    }
+    return {
+      type: 'state',
+      lesson: s.lesson,
+      step: s.result ? cursorLabel(s.cursor, s.result.trace.T) : '0',
+      notation: s.config.notation,
+      blank: s.blank,
+      ...prediction,
+    };
   };
 }
 
 export default function NotesSync() {
   useEffect(() => {
     const channel = openChannel();
+    const stateOf = stateReader();
     const send = () => channel?.postMessage(stateOf(useStore.getState()));
     let last = '';
     const unsubscribe = useStore.subscribe((s) => {
@@ -49,6 +88,9 @@ export default function NotesSync() {
             break;
           case 'lesson':
             s.setLessonStep(m.lesson);
+            break;
+          case 'blank':
+            if (s.presenting) s.setBlank(!s.blank);
             break;
         }
       };

@@ -13,10 +13,22 @@ export interface PresenterState {
   /** The cursor label (0, f3, b2, update). */
   step: string;
   notation: 'uvw' | 'wxh';
+  /** The step's prediction, with this trace's numbers (lesson text: `$…$` maths, `@W`). */
+  question?: string;
+  /** Its answer: the right choice and why, for the presenter's eyes only. */
+  answer?: string;
+  /** Whether the presenting window has revealed it. */
+  revealed?: boolean;
+  /** Whether the projector is blank. */
+  blank?: boolean;
 }
 
 export type PresenterCommand =
-  { type: 'hello' } | { type: 'forward' } | { type: 'back' } | { type: 'lesson'; lesson: number };
+  | { type: 'hello' }
+  | { type: 'forward' }
+  | { type: 'back' }
+  | { type: 'blank' }
+  | { type: 'lesson'; lesson: number };
 
 export type PresenterMessage = PresenterState | PresenterCommand;
 
@@ -28,6 +40,7 @@ export function readMessage(data: unknown): PresenterMessage | null {
     case 'hello':
     case 'forward':
     case 'back':
+    case 'blank':
       return { type: m.type };
     case 'lesson':
       return Number.isInteger(m.lesson) ? { type: 'lesson', lesson: m.lesson as number } : null;
@@ -35,7 +48,16 @@ export function readMessage(data: unknown): PresenterMessage | null {
       return Number.isInteger(m.lesson) &&
         typeof m.step === 'string' &&
         (m.notation === 'uvw' || m.notation === 'wxh')
-        ? { type: 'state', lesson: m.lesson as number, step: m.step, notation: m.notation }
+        ? {
+            type: 'state',
+            lesson: m.lesson as number,
+            step: m.step,
+            notation: m.notation,
+            ...(typeof m.question === 'string' ? { question: m.question.slice(0, 2000) } : {}),
+            ...(typeof m.answer === 'string' ? { answer: m.answer.slice(0, 2000) } : {}),
+            ...(typeof m.revealed === 'boolean' ? { revealed: m.revealed } : {}),
+            ...(typeof m.blank === 'boolean' ? { blank: m.blank } : {}),
+          }
         : null;
     default:
       return null;
