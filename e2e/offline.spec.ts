@@ -64,3 +64,16 @@ test('offline, a reload opens the same picture from the cache', async ({ page, c
   await expect(page).toHaveURL(/hidden=5/);
   await expect(page.getByText('The computation failed')).toHaveCount(0);
 });
+
+test('offline, the demo host page opens as itself, not as the app', async ({ page, context }) => {
+  await openApp(page, { text: 'hello' });
+  await serviceWorkerReady(page);
+  await context.setOffline(true);
+  await page.goto('/embed-demo.html');
+  await expect(
+    page.getByRole('heading', { name: 'A course page that embeds Unrolled' }),
+  ).toBeVisible();
+  // The app itself still opens at any query string.
+  await page.goto('/?text=abcab&step=f2');
+  await expect(stepLabel(page)).toHaveAttribute('data-step', 'f2');
+});

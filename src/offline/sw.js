@@ -10,16 +10,33 @@
 // - activate: caches of other versions are deleted. No clients.claim: a page opened before
 //   the service worker existed keeps going to the network until it is reloaded.
 // - fetch: same-origin GETs from the cache first, else the network (and a successful answer is
-//   kept for next time: the fonts' fallbacks, files added later); a page (navigation) at any
-//   query string gets the cached index.html, so `?text=…&step=b2` opens offline too.
+//   kept for next time: the fonts' fallbacks, files added later); a page (navigation) of the app
+//   at any query string gets the cached index.html, so `?text=…&step=b2` opens offline too. The
+//   other pages (the demo host page, public/embed-demo.html) are themselves, from the cache.
 
 const VERSION = '__UNROLLED_SW_VERSION__';
 const PRECACHE = ['__UNROLLED_SW_PRECACHE__'];
 const CACHE = `unrolled-${VERSION}`;
+/** Static pages beside the app (public/), kept too where the host serves them. */
+const PAGES = ['./embed-demo.html', './embed-demo.js'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['./', ...PRECACHE])));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) =>
+        cache
+          .addAll(['./', ...PRECACHE])
+          .then(() => Promise.all(PAGES.map((p) => cache.add(p).catch(() => undefined)))),
+      ),
+  );
 });
+
+/** Whether a navigation opens the app itself (its folder or its index.html). */
+function isAppPage(url) {
+  const scope = new URL(self.registration.scope).pathname;
+  return url.pathname === scope || url.pathname === `${scope}index.html`;
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -38,6 +55,15 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && !isAppPage(url)) {
+    event.respondWith(
+      caches
+        .open(CACHE)
+        .then((cache) => cache.match(request, { ignoreSearch: true }))
+        .then((page) => page || fetch(request)),
+    );
+    return;
+  }
   if (request.mode === 'navigate') {
     event.respondWith(
       caches
