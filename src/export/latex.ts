@@ -141,8 +141,9 @@ function latexBody(inp: LatexInput): string[] {
   const names = Object.values(decl.params)
     .map((p) => `$${p.tex}$`)
     .join(', ');
+  const phrase = CELLS[tr.cell ?? 'rnn'].phrase;
   const lines = [
-    `\\section*{${latexText(CELLS[tr.cell ?? 'rnn'].label)}, unrolled: the worked example}`,
+    `\\section*{${latexText(phrase[0].toUpperCase() + phrase.slice(1))}, unrolled: the worked example}`,
     `${cellWords(tr, notation)}, loss ${latexText(LOSSES[tr.lossName].label)}; ` +
       `$T = ${tr.T}$ steps, $H = ${tr.H}$ hidden units, $D = ${tr.D}$ inputs, $K = ${tr.K}$ outputs; ` +
       `learning rate $\\alpha = ${texNum(inp.lr)}$. Parameters ${names}, hidden state $\\mathbf{${decl.state}}_t$.`,
@@ -181,7 +182,7 @@ function latexBody(inp: LatexInput): string[] {
 
 /** The document. Every equation is a display `\[ … \]` on lines of its own. */
 export function latexDocument(inp: LatexInput): string {
-  const cell = CELLS[inp.trace.cell ?? 'rnn'].label;
+  const cell = CELLS[inp.trace.cell ?? 'rnn'].phrase;
   return [
     `% The worked example of Unrolled: ${latexText(cell)} and backpropagation through time.`,
     '% Generated; compiles with pdflatex and amsmath alone.',
@@ -195,7 +196,7 @@ export function latexDocument(inp: LatexInput): string {
 
 /** The same body without a preamble, for `\input{…}` into a document that loads amsmath. */
 export function latexFragment(inp: LatexInput): string {
-  const cell = CELLS[inp.trace.cell ?? 'rnn'].label;
+  const cell = CELLS[inp.trace.cell ?? 'rnn'].phrase;
   return [
     `% The worked example of Unrolled: ${latexText(cell)} and backpropagation through time.`,
     '% Generated. A fragment: \\input it into a document whose preamble loads amsmath.',
