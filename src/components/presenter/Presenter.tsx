@@ -318,6 +318,7 @@ export default function Presenter() {
   useSlideFit();
   useGraphFit();
   const lesson = useStore((s) => s.lesson);
+  const step = lesson > 0 ? LESSON[lesson - 1] : null;
   const cursor = useStore(selectCursor);
   const T = useStore(selectT);
   const s = useStore.getState();
@@ -328,6 +329,12 @@ export default function Presenter() {
         {lesson > 0 ? `Lesson ${lesson} / ${LESSON_LENGTH}` : 'Explorer'} ·{' '}
         {T > 0 ? cursorTitle(cursor, T) : '…'}
       </p>
+      {step?.link && (
+        // The step's link (the training lab), short on the slide; its words in the title.
+        <a className="presenter-link" href={step.link.href} title={step.link.text}>
+          Training lab
+        </a>
+      )}
       <button type="button" onClick={() => openSpeakerNotes(s.config.notation)}>
         Speaker notes
       </button>
