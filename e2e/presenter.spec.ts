@@ -81,7 +81,7 @@ async function nonBlackPixels(page: Page, png: Buffer): Promise<number> {
 
 test('blank is black, and the clicker only brings the screen back', async ({ page }) => {
   await openPresenting(page, { lesson: '5', view: 'unrolled' });
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   // The current column's band is drawn (it is what showed through the blank screen).
   await expect(page.locator('.gs-band[data-on="true"]').first()).toBeVisible();
   const root = page.locator('html');
@@ -92,7 +92,7 @@ test('blank is black, and the clicker only brings the screen back', async ({ pag
     // PageDown (the clicker) brings the screen back and does not move the lecture on.
     await page.keyboard.press('PageDown');
     await expect(root).not.toHaveAttribute('data-blank', 'true');
-    await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+    await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
     await expect(page.getByRole('region', { name: 'Lesson' })).toHaveAttribute(
       'data-lesson-step',
       '5',
@@ -101,10 +101,10 @@ test('blank is black, and the clicker only brings the screen back', async ({ pag
   await page.keyboard.press('b');
   await page.keyboard.press('PageUp');
   await expect(root).not.toHaveAttribute('data-blank', 'true');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 1');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 1');
   // Once it is back, the clicker steps again.
   await page.keyboard.press('PageDown');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
 });
 
 for (const theme of ['light', 'dark']) {
@@ -138,7 +138,7 @@ test('speaker notes follow the main window, and drive it', async ({ page, contex
   // The narration with its maths typeset (no TeX source), the question and its answer.
   await expect(now.locator('.notes-text .katex').first()).toBeVisible();
   await expect(now.locator('.notes-text')).not.toContainText('$');
-  await expect(now.locator('.notes-predict')).toContainText('Ask: The first loss is known.');
+  await expect(now.locator('.notes-predict')).toContainText('Ask: Step 1 reads');
   await expect(now.locator('.notes-predict')).toContainText('Answer (not shown yet):');
   // B pressed in the notes window blanks the projector, and brings it back.
   await notes.bringToFront();
@@ -212,24 +212,24 @@ test('the clicker as in reveal.js: back shows the previous step as it was left; 
   const reveal = page.locator('.lesson-reveal');
   // PageDown answers the prediction (and steps to where it shows), then walks the cursor.
   await page.keyboard.press('PageDown');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
   await expect(reveal).toContainText('The answer:');
   // Space steps on like PageDown: it does not play past the step's own range.
   await page.keyboard.press(' ');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 3');
   await page.keyboard.press('n');
-  await expect(progress(page)).toHaveText('Lesson 6 / 14 · Forward, t = 3');
+  await expect(progress(page)).toHaveText('Lesson 6 / 17 · Forward, t = 3');
   // Back from the start of step 6: step 5 as it was left, at t = 3 with its answer shown.
   await page.keyboard.press('PageUp');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 3');
   await expect(reveal).toContainText('The answer:');
   await page.keyboard.press('ArrowUp');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
   await expect(reveal).toContainText('The answer:');
   await page.keyboard.press('ArrowDown');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 3');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 3');
   await page.keyboard.press('p');
-  await expect(progress(page)).toHaveText('Lesson 5 / 14 · Forward, t = 2');
+  await expect(progress(page)).toHaveText('Lesson 5 / 17 · Forward, t = 2');
   // What the lesson offers besides the clicker stays reachable; the desk's zoom controls do not
   // go to the projector.
   await expect(page.getByRole('button', { name: 'Spot the slip' })).toBeVisible();
