@@ -5,6 +5,7 @@ import { LESSON, type LessonStep } from '../../content/lesson/steps';
 import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { notation } from '../../content/notation';
 import { cellOf, NOTATIONS } from '../../core/model';
+import { predictionData } from './predictionData';
 import { selectCursor, selectNotation, selectResult } from '../../state/selectors';
 import { loadLessonProgress } from '../../state/persist/lessonProgress';
 import { useStore } from '../../state/store';
@@ -107,19 +108,7 @@ export default function LessonPanel() {
     () => (step.scenario.cell ? vanillaTwin(step.scenario) : null),
     [step.scenario],
   );
-  const data = useMemo(
-    () =>
-      result
-        ? {
-            trace: result.trace,
-            params: result.scenario.params,
-            updatedLoss: result.updated.loss,
-            seq: result.scenario.seq,
-            vanilla,
-          }
-        : null,
-    [result, vanilla],
-  );
+  const data = useMemo(() => (result ? predictionData(result, vanilla) : null), [result, vanilla]);
   // The result on screen may still be the previous step's while this step's computes.
   const cellMatches = cellOf(result?.trace ?? {}) === cellOf(step.scenario);
   // A gated cell's derivation blocks load on demand (as in the derivation panel).
@@ -175,7 +164,9 @@ export default function LessonPanel() {
             <p className="lesson-narration">
               <Narration source={step.narration} n={n} />
             </p>
-            {walk && walk.to > walk.from && <WalkControl walk={walk} />}
+            {/* Presenting, the clicker walks the step and the presenter bar says where it is:
+                the slide keeps its room for the graph and the derivation. */}
+            {!presenting && walk && walk.to > walk.from && <WalkControl walk={walk} />}
             {step.prediction && data && walk && cellMatches && (
               <PredictionBox key={index} prediction={step.prediction} data={data} n={n} />
             )}

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import type { PredictionData } from '../../content/lesson/predictions';
 import { LESSON } from '../../content/lesson/steps';
 import { vanillaTwin } from '../../content/lesson/vanillaTwin';
 import { cursorLabel } from '../../core/cursor';
+import { cellOf } from '../../core/model';
+import { predictionData } from '../lesson/predictionData';
 import { useStore, type AppState } from '../../state/store';
 import { ownsKey } from '../controls/useKeyboard';
 import { openChannel, readMessage, type PresenterState } from './channel';
@@ -20,13 +21,8 @@ function predictionOf(s: AppState): Pick<PresenterState, 'question' | 'answer' |
   const res = s.result;
   if (!step || !p || !res || !s.lessonWalk) return {};
   // The result may still be the previous step's while this one computes.
-  if ((res.trace.cell ?? 'rnn') !== (step.scenario.cell ?? 'rnn')) return {};
-  const data: PredictionData = {
-    trace: res.trace,
-    params: res.scenario.params,
-    updatedLoss: res.updated.loss,
-    vanilla: step.scenario.cell ? vanillaTwin(step.scenario) : null,
-  };
+  if (cellOf(res.trace) !== cellOf(step.scenario)) return {};
+  const data = predictionData(res, step.scenario.cell ? vanillaTwin(step.scenario) : null);
   const a = p.answer(data);
   const right = p.choices.find((c) => c.id === a.correct);
   return {
